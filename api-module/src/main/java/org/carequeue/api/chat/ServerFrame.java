@@ -1,0 +1,57 @@
+package org.carequeue.api.chat;
+
+import org.carequeue.api.message.Sender;
+
+/**
+ * Frames the server sends on {@code /api/ws/chat}. Each record carries its {@code type} so that
+ * JSON-B writes it; build them with the factories.
+ */
+public final class ServerFrame {
+
+    private ServerFrame() {
+    }
+
+    /** The auth frame was accepted: who the socket speaks for. */
+    public record Ready(String type, String role, String audienceId, String state, Integer position) {
+        public static Ready of(String role, String audienceId, String state, Integer position) {
+            return new Ready("ready", role, audienceId, state, position);
+        }
+    }
+
+    /** A sent message is stored: sent only after its transaction committed. */
+    public record Sent(String type, String audienceId, String clientMessageId, long seq, String sentAt) {
+        public static Sent of(String audienceId, String clientMessageId, long seq, String sentAt) {
+            return new Sent("sent", audienceId, clientMessageId, seq, sentAt);
+        }
+    }
+
+    /** A stored message, pushed to both sides of the audience. */
+    public record Message(String type, long seq, String audienceId, Sender from, String text,
+                          String clientMessageId, String sentAt) {
+        public static Message of(long seq, String audienceId, Sender from, String text, String clientMessageId,
+                                 String sentAt) {
+            return new Message("message", seq, audienceId, from, text, clientMessageId, sentAt);
+        }
+    }
+
+    /** A waiting customer's place in line. */
+    public record Queue(String type, int position, Integer etaSeconds) {
+        public static Queue of(int position) {
+            return new Queue("queue", position, null);
+        }
+    }
+
+    /** The audience changed state (ACCEPTED, FINISHED, DROPPED...). */
+    public record State(String type, String audienceId, String state, String agentName) {
+        public static State of(String audienceId, String state, String agentName) {
+            return new State("state", audienceId, state, agentName);
+        }
+    }
+
+    /** A frame could not be handled; {@code clientMessageId} names the send it answers, if any. */
+    public record Error(String type, String code, String detail, String clientMessageId) {
+        public static Error of(String code, String detail, String clientMessageId) {
+            return new Error("error", code, detail, clientMessageId);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package org.carequeue.api.message;
+
+/** A stored message of an audience; {@code seq} ascends without gaps from 1. */
+public record MessageResponse(long seq, String audienceId, Sender from, String text, String clientMessageId,
+                              String sentAt) {
+}

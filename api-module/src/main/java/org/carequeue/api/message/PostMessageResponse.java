@@ -1,0 +1,5 @@
+package org.carequeue.api.message;
+
+/** Acknowledgement of a stored (committed) message. */
+public record PostMessageResponse(long seq, String clientMessageId, String sentAt) {
+}

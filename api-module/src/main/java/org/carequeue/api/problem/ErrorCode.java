@@ -1,0 +1,45 @@
+package org.carequeue.api.problem;
+
+/**
+ * The stable {@code code} of every problem+json answer. Clients branch on these, so a code once
+ * published is never renamed; the HTTP status travels with it.
+ */
+public enum ErrorCode {
+    QUEUE_IS_CLOSED(409),
+    QUEUE_IS_FULL(409),
+    QUEUE_IS_SUSPENDED(409),
+    QUEUE_NOT_FOUND(404),
+    QUEUE_IS_EMPTY(404),
+    AUDIENCE_NOT_FOUND(404),
+    ALREADY_PICKED(409),
+    AUDIENCE_ENDED(409),
+    NOT_HELD_BY_YOU(409),
+    ORGANIZATION_NOT_FOUND(404),
+    VALIDATION_FAILED(400),
+    NOT_AUTHENTICATED(401),
+    INVALID_CREDENTIALS(401),
+    FORBIDDEN(403),
+    NOT_FOUND(404),
+    METHOD_NOT_ALLOWED(405),
+    NOT_ACCEPTABLE(406),
+    PAYLOAD_TOO_LARGE(413),
+    UNSUPPORTED_MEDIA_TYPE(415),
+    RATE_LIMITED(429),
+    SERVICE_UNAVAILABLE(503),
+    INTERNAL_ERROR(500);
+
+    private final int status;
+
+    ErrorCode(int status) {
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The wire form: {@code queue_is_closed}. */
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,75 @@
+package org.carequeue.agent;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import java.time.OffsetDateTime;
+import org.carequeue.organization.OrganizationRole;
+import org.carequeue.platform.Clock;
+import org.carequeue.platform.Ids;
+
+/** A staff account of one organization. The password is only ever held as a PBKDF2 hash. */
+@Entity
+public class Agent {
+
+    public static final int MAX_USERNAME_LENGTH = 100;
+    public static final int MAX_NAME_LENGTH = 200;
+
+    @Id
+    private String id;
+    @Column(name = "organization_id")
+    private String organizationId;
+    private String username;
+    @Column(name = "display_name")
+    private String displayName;
+    @Column(name = "password_hash")
+    private String passwordHash;
+    @Enumerated(EnumType.STRING)
+    private OrganizationRole role;
+    @Column(name = "created_at")
+    private OffsetDateTime createdAt;
+
+    protected Agent() {
+    }
+
+    public Agent(String organizationId, String username, String displayName, String passwordHash,
+                 OrganizationRole role) {
+        this.id = Ids.newId();
+        this.organizationId = organizationId;
+        this.username = username;
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.role = role;
+        this.createdAt = Clock.now();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String organizationId() {
+        return organizationId;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public OrganizationRole role() {
+        return role;
+    }
+
+    String passwordHash() {
+        return passwordHash;
+    }
+
+    public boolean isOperator() {
+        return role != OrganizationRole.AGENT;
+    }
+}

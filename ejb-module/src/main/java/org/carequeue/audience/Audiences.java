@@ -1,0 +1,256 @@
+package org.carequeue.audience;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.carequeue.agent.Agent;
+import org.carequeue.agent.Callers;
+import org.carequeue.api.audience.AudienceResponse;
+import org.carequeue.api.audience.CustomerRequest;
+import org.carequeue.api.audience.CustomerRequestResponse;
+import org.carequeue.api.message.PostMessageRequest;
+import org.carequeue.api.problem.ErrorCode;
+import org.carequeue.platform.BusinessException;
+import org.carequeue.platform.Clock;
+import org.carequeue.platform.InvalidInput;
+import org.carequeue.platform.Tokens;
+import org.carequeue.queue.Queue;
+import org.carequeue.queue.QueueAccess;
+import org.carequeue.queue.QueueLogEntry;
+import org.carequeue.queue.QueueLogKind;
+import org.carequeue.security.Roles;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The audience use cases: a customer requests, an agent picks, either side ends, and waiting
+ * customers whose socket is gone are dropped. Each method is one transaction; the queue's activity
+ * log is written in it, and events reach sockets only after it commits.
+ */
+@Stateless
+public class Audiences {
+
+    /** How many waiting customers "pick next" tries before giving up in one transaction. */
+    static final int PICK_CANDIDATES = 32;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Callers callers;
+
+    @Inject
+    QueueAccess queues;
+
+    @Inject
+    AudienceAccess audiences;
+
+    @Inject
+    Event<AudienceRequested> requested;
+
+    @Inject
+    Event<AudienceAccepted> accepted;
+
+    @Inject
+    Event<AudienceDropped> dropped;
+
+    @Inject
+    Event<AudienceFinished> finished;
+
+    @Inject
+    @ConfigProperty(name = "carequeue.customer.grace-seconds", defaultValue = "60")
+    int graceSeconds;
+
+    /** A customer joins a queue; the answer carries the token that is their only key to it. */
+    @PermitAll
+    public CustomerRequestResponse request(String queueId, CustomerRequest request) {
+        CustomerRequest r = request == null ? new CustomerRequest(null, null, null, null, null) : request;
+        String name = InvalidInput.optionalText("name", r.name(), Audience.MAX_NAME_LENGTH);
+        String message = InvalidInput.optionalText("message", r.message(), PostMessageRequest.MAX_TEXT_LENGTH);
+        String preAnswers = CustomerFacts.toJson("preAnswers", r.preAnswers());
+        String metadata = CustomerFacts.toJson("metadata", r.metadata());
+
+        Queue queue = queues.forNewRequest(queueId);
+        queue.admit(queues.waiting(queue.id()));
+        String token = Tokens.newToken(Tokens.CUSTOMER_PREFIX);
+        Audience audience = new Audience(queue.organizationId(), queue.id(), name, Tokens.hash(token),
+                message == null || message.isBlank() ? null : message, preAnswers, metadata);
+        em.persist(audience);
+        // The first message (stored by an observer) refers to the audience row by id only.
+        em.flush();
+        em.persist(new QueueLogEntry(queue.id(), QueueLogKind.REQUESTED, null, audience.id()));
+        requested.fire(new AudienceRequested(audience.id(), queue.id(), queue.organizationId()));
+        return new CustomerRequestResponse(audience.id(), token, audience.state().name(), position(audience));
+    }
+
+    /** The customer's view of their audience. */
+    @PermitAll
+    public AudienceResponse status(String audienceId, String customerToken) {
+        return view(audiences.forCustomer(audienceId, customerToken));
+    }
+
+    /** An agent's view: the holder, or a member of the audience's queue. */
+    @RolesAllowed(Roles.AGENT)
+    public AudienceResponse detail(String audienceId) {
+        return view(audiences.forReader(audienceId, callers.current()));
+    }
+
+    /**
+     * Picks a chosen waiting customer, or the longest-waiting one when {@code audienceId} is null.
+     * Racing agents queue up on the audience's row lock: the first wins, the others are told
+     * {@code already_picked} (chosen) or move on to the next customer (next).
+     */
+    @RolesAllowed(Roles.AGENT)
+    public AudienceResponse pick(String queueId, String audienceId) {
+        Agent agent = callers.current();
+        Queue queue = queues.forMember(queueId, agent);
+        Audience picked = audienceId == null ? pickNext(queue, agent) : pickChosen(queue, audienceId, agent);
+        em.persist(new QueueLogEntry(queue.id(), QueueLogKind.PICKED, agent.id(), picked.id()));
+        accepted.fire(new AudienceAccepted(picked.id(), queue.id(), agent.id(), agent.displayName()));
+        return view(picked, agent.displayName(), null);
+    }
+
+    private Audience pickChosen(Queue queue, String audienceId, Agent agent) {
+        Audience audience = audiences.locked(audienceId);
+        if (!audience.queueId().equals(queue.id())) {
+            throw AudienceAccess.notFound();
+        }
+        audience.accept(agent.id());
+        return audience;
+    }
+
+    private Audience pickNext(Queue queue, Agent agent) {
+        List<String> candidates = em.createQuery("select a.id from Audience a where a.queueId = :queue"
+                        + " and a.state = :requested order by a.requestedAt, a.id", String.class)
+                .setParameter("queue", queue.id())
+                .setParameter("requested", AudienceState.REQUESTED)
+                .setMaxResults(PICK_CANDIDATES)
+                .getResultList();
+        for (String candidate : candidates) {
+            Audience audience = audiences.locked(candidate);
+            if (audience.state().isWaiting()) {
+                audience.accept(agent.id());
+                return audience;
+            }
+        }
+        throw new BusinessException(ErrorCode.QUEUE_IS_EMPTY, "Nobody is waiting in queue " + queue.name());
+    }
+
+    /** The customer ends: a waiting customer leaves the line (DROPPED), a talking one FINISHES. */
+    @PermitAll
+    public AudienceResponse endByCustomer(String audienceId, String customerToken) {
+        Audience audience = audiences.forCustomer(audienceId, customerToken);
+        boolean wasWaiting = audience.state().isWaiting();
+        audience.endByCustomer();
+        recordEnd(audience, wasWaiting, null);
+        return view(audience);
+    }
+
+    /** The holding agent ends the conversation. */
+    @RolesAllowed(Roles.AGENT)
+    public AudienceResponse endByAgent(String audienceId) {
+        Agent agent = callers.current();
+        Audience audience = audiences.forHolder(audienceId, agent);
+        audience.finishByAgent(agent.id());
+        recordEnd(audience, false, agent.id());
+        return view(audience, agent.displayName(), null);
+    }
+
+    private void recordEnd(Audience audience, boolean wasWaiting, String agentId) {
+        if (wasWaiting) {
+            em.persist(new QueueLogEntry(audience.queueId(), QueueLogKind.DROPPED, null, audience.id()));
+            dropped.fire(new AudienceDropped(audience.id(), audience.queueId()));
+        } else {
+            em.persist(new QueueLogEntry(audience.queueId(), QueueLogKind.ENDED, agentId, audience.id()));
+            finished.fire(new AudienceFinished(audience.id(), audience.queueId(), audience.agentId()));
+        }
+    }
+
+    /** A customer socket authenticated: the grace clock stops and the socket learns its audience. */
+    @PermitAll
+    public AudienceResponse customerConnected(String customerToken) {
+        Audience audience = audiences.locked(audiences.byCustomerToken(customerToken).id());
+        audience.customerConnected();
+        return view(audience);
+    }
+
+    /** The customer's last socket closed: while waiting, the grace clock starts. */
+    @PermitAll
+    public void customerDisconnected(String customerToken) {
+        Audience audience = audiences.locked(audiences.byCustomerToken(customerToken).id());
+        audience.customerDisconnected();
+    }
+
+    /**
+     * Drops waiting customers whose socket has been gone longer than the grace period. Every node
+     * runs this; the row lock and the state check make each drop happen once.
+     */
+    @PermitAll
+    public int dropAbandoned() {
+        OffsetDateTime cutoff = Clock.now().minusSeconds(graceSeconds);
+        List<String> abandoned = em.createQuery("select a.id from Audience a where a.state = :requested"
+                        + " and a.customerDisconnectedAt < :cutoff", String.class)
+                .setParameter("requested", AudienceState.REQUESTED)
+                .setParameter("cutoff", cutoff)
+                .setMaxResults(500)
+                .getResultList();
+        int count = 0;
+        for (String id : abandoned) {
+            Audience audience = audiences.locked(id);
+            if (audience.state().isWaiting()) {
+                audience.drop();
+                recordEnd(audience, true, null);
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Positions of everyone waiting in a queue, for pushing them to customer sockets. Only server
+     * code calls this (it is not reachable over HTTP) and it returns ids and numbers only.
+     */
+    @PermitAll
+    public Map<String, Integer> positions(String queueId) {
+        List<WaitingLine.Waiting> waiting = em.createQuery("select a.id, a.requestedAt from Audience a"
+                        + " where a.queueId = :queue and a.state = :requested", Object[].class)
+                .setParameter("queue", queueId)
+                .setParameter("requested", AudienceState.REQUESTED)
+                .getResultStream()
+                .map(row -> new WaitingLine.Waiting((String) row[0], (OffsetDateTime) row[1]))
+                .toList();
+        return WaitingLine.positions(waiting);
+    }
+
+    /** 1-based place in line (FIFO by request time, ties by id), or null when not waiting. */
+    private Integer position(Audience audience) {
+        if (!audience.state().isWaiting()) {
+            return null;
+        }
+        long ahead = em.createQuery("select count(a) from Audience a where a.queueId = :queue"
+                        + " and a.state = :requested and (a.requestedAt < :at or (a.requestedAt = :at and a.id < :id))",
+                        Long.class)
+                .setParameter("queue", audience.queueId())
+                .setParameter("requested", AudienceState.REQUESTED)
+                .setParameter("at", audience.requestedAt())
+                .setParameter("id", audience.id())
+                .getSingleResult();
+        return (int) ahead + 1;
+    }
+
+    private AudienceResponse view(Audience audience) {
+        Agent agent = audience.agentId() == null ? null : em.find(Agent.class, audience.agentId());
+        return view(audience, agent == null ? null : agent.displayName(), position(audience));
+    }
+
+    private static AudienceResponse view(Audience a, String agentName, Integer position) {
+        return new AudienceResponse(a.id(), a.queueId(), a.state().name(), position, agentName, a.customerName(),
+                Clock.iso(a.requestedAt()), Clock.iso(a.acceptedAt()), Clock.iso(a.endedAt()));
+    }
+}

@@ -1,0 +1,31 @@
+package org.carequeue.audience;
+
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The order customers are served in: first come, first served, by request time; the id breaks
+ * ties so that every node computes the same positions.
+ */
+public final class WaitingLine {
+
+    /** One waiting request. */
+    public record Waiting(String audienceId, OffsetDateTime requestedAt) {
+    }
+
+    static final Comparator<Waiting> ORDER = Comparator.comparing(Waiting::requestedAt)
+            .thenComparing(Waiting::audienceId);
+
+    private WaitingLine() {
+    }
+
+    /** 1-based positions, in serving order. */
+    public static Map<String, Integer> positions(List<Waiting> waiting) {
+        Map<String, Integer> positions = new LinkedHashMap<>();
+        waiting.stream().sorted(ORDER).forEach(w -> positions.put(w.audienceId(), positions.size() + 1));
+        return positions;
+    }
+}

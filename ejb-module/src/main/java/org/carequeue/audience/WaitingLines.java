@@ -1,0 +1,132 @@
+package org.carequeue.audience;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.carequeue.agent.Agent;
+import org.carequeue.agent.Callers;
+import org.carequeue.api.problem.ErrorCode;
+import org.carequeue.api.queue.PublicQueueResponse;
+import org.carequeue.api.queue.QueueLogEntryResponse;
+import org.carequeue.api.queue.QueueResponse;
+import org.carequeue.api.queue.WaitingCustomerResponse;
+import org.carequeue.api.session.MeResponse;
+import org.carequeue.organization.Organization;
+import org.carequeue.platform.BusinessException;
+import org.carequeue.platform.Clock;
+import org.carequeue.queue.Queue;
+import org.carequeue.queue.QueueAccess;
+import org.carequeue.queue.QueueLogEntry;
+import org.carequeue.security.Roles;
+
+/** Read models of queues and the customers waiting in them: for customers, agents and the desk. */
+@Stateless
+public class WaitingLines {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Callers callers;
+
+    @Inject
+    QueueAccess queues;
+
+    /** The queues of an organization as a customer may see them. */
+    @PermitAll
+    public List<PublicQueueResponse> publicQueues(String organizationId) {
+        if (organizationId == null || em.find(Organization.class, organizationId) == null) {
+            throw new BusinessException(ErrorCode.ORGANIZATION_NOT_FOUND, "No such organization");
+        }
+        List<Queue> all = em.createQuery("select q from Queue q where q.organizationId = :org order by q.name",
+                        Queue.class)
+                .setParameter("org", organizationId)
+                .getResultList();
+        Map<String, Integer> lengths = lengths(organizationId);
+        return all.stream().map(q -> {
+            int length = lengths.getOrDefault(q.id(), 0);
+            return new PublicQueueResponse(q.id(), q.name(), q.publicState(length), length, null);
+        }).toList();
+    }
+
+    /** The signed-in agent, their organization and the queues they are a member of. */
+    @RolesAllowed(Roles.AGENT)
+    public MeResponse me() {
+        Agent agent = callers.current();
+        Organization organization = em.find(Organization.class, agent.organizationId());
+        Map<String, Integer> lengths = lengths(agent.organizationId());
+        List<QueueResponse> memberOf = em.createQuery("select q from Queue q where q.organizationId = :org"
+                        + " and :agent member of q.memberIds order by q.name", Queue.class)
+                .setParameter("org", agent.organizationId())
+                .setParameter("agent", agent.id())
+                .getResultStream()
+                .map(q -> queueView(q, lengths.getOrDefault(q.id(), 0)))
+                .toList();
+        return new MeResponse(agent.id(), agent.username(), agent.displayName(), organization.id(),
+                organization.name(), agent.role().securityRoles(), memberOf);
+    }
+
+    /** One queue as its members see it. */
+    @RolesAllowed(Roles.AGENT)
+    public QueueResponse queue(String queueId) {
+        return queues.view(queues.forMember(queueId, callers.current()));
+    }
+
+    /** The waiting customers of a queue, in the order they will be picked. */
+    @RolesAllowed(Roles.AGENT)
+    public List<WaitingCustomerResponse> waiting(String queueId) {
+        Queue queue = queues.forMember(queueId, callers.current());
+        AtomicInteger position = new AtomicInteger();
+        return em.createQuery("select a from Audience a where a.queueId = :queue and a.state = :requested"
+                        + " order by a.requestedAt, a.id", Audience.class)
+                .setParameter("queue", queue.id())
+                .setParameter("requested", AudienceState.REQUESTED)
+                .getResultStream()
+                .map(a -> new WaitingCustomerResponse(a.id(), position.incrementAndGet(), a.customerName(),
+                        Clock.iso(a.requestedAt()), a.firstMessage(), CustomerFacts.fromJson(a.preAnswersJson())))
+                .toList();
+    }
+
+    /** A queue's activity log, oldest first; at most {@code limit} lines after {@code afterId}. */
+    @RolesAllowed(Roles.AGENT)
+    public List<QueueLogEntryResponse> log(String queueId, long afterId, int limit) {
+        Queue queue = queues.forMember(queueId, callers.current());
+        List<QueueLogEntry> entries = em.createQuery("select e from QueueLogEntry e where e.queueId = :queue"
+                        + " and e.id > :after order by e.id", QueueLogEntry.class)
+                .setParameter("queue", queue.id())
+                .setParameter("after", afterId)
+                .setMaxResults(Math.max(1, Math.min(limit, 1000)))
+                .getResultList();
+        Map<String, String> names = new HashMap<>();
+        return entries.stream().map(e -> new QueueLogEntryResponse(e.id(), Clock.iso(e.at()), e.kind().name(),
+                e.agentId(), e.agentId() == null ? null : names.computeIfAbsent(e.agentId(), this::agentName),
+                e.audienceId())).toList();
+    }
+
+    private String agentName(String agentId) {
+        Agent agent = em.find(Agent.class, agentId);
+        return agent == null ? null : agent.displayName();
+    }
+
+    private Map<String, Integer> lengths(String organizationId) {
+        Map<String, Integer> lengths = new HashMap<>();
+        em.createQuery("select a.queueId, count(a) from Audience a where a.organizationId = :org"
+                        + " and a.state = :requested group by a.queueId", Object[].class)
+                .setParameter("org", organizationId)
+                .setParameter("requested", AudienceState.REQUESTED)
+                .getResultStream()
+                .forEach(row -> lengths.put((String) row[0], ((Number) row[1]).intValue()));
+        return lengths;
+    }
+
+    private static QueueResponse queueView(Queue q, int length) {
+        return new QueueResponse(q.id(), q.name(), q.state().name(), q.isSuspended(), q.capacity(), length);
+    }
+}

@@ -1,0 +1,62 @@
+package org.carequeue.message;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import org.carequeue.api.message.MessageResponse;
+import org.carequeue.api.message.Sender;
+import org.carequeue.platform.Clock;
+
+/** A stored message; never changed after it is written. */
+@Entity
+@Table(name = "chat_message")
+public class ChatMessage {
+
+    @Id
+    @SequenceGenerator(name = "chat_message", sequenceName = "chat_message_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "chat_message")
+    private Long id;
+    @Column(name = "audience_id")
+    private String audienceId;
+    private long seq;
+    @Column(name = "client_message_id")
+    private String clientMessageId;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "sender_role")
+    private SenderRole senderRole;
+    @Column(name = "sender_name")
+    private String senderName;
+    private String text;
+    @Column(name = "sent_at")
+    private OffsetDateTime sentAt;
+
+    protected ChatMessage() {
+    }
+
+    ChatMessage(String audienceId, long seq, String clientMessageId, SenderRole senderRole, String senderName,
+                String text) {
+        this.audienceId = audienceId;
+        this.seq = seq;
+        this.clientMessageId = clientMessageId;
+        this.senderRole = senderRole;
+        this.senderName = senderName;
+        this.text = text;
+        this.sentAt = Clock.now();
+    }
+
+    long seq() {
+        return seq;
+    }
+
+    MessageResponse toResponse() {
+        return new MessageResponse(seq, audienceId, new Sender(senderRole.wire(), senderName), text, clientMessageId,
+                Clock.iso(sentAt));
+    }
+}

@@ -1,0 +1,153 @@
+package org.carequeue.message;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import org.carequeue.agent.Agent;
+import org.carequeue.agent.Agents;
+import org.carequeue.agent.CallerIdentity;
+import org.carequeue.agent.Callers;
+import org.carequeue.api.message.MessageResponse;
+import org.carequeue.api.message.PostMessageRequest;
+import org.carequeue.api.message.PostMessageResponse;
+import org.carequeue.api.problem.ErrorCode;
+import org.carequeue.audience.Audience;
+import org.carequeue.audience.AudienceAccess;
+import org.carequeue.audience.AudienceRequested;
+import org.carequeue.platform.BusinessException;
+import org.carequeue.platform.InvalidInput;
+import org.carequeue.security.Roles;
+
+/**
+ * Posting and reading the messages of an audience. A post locks the audience row, so sequence
+ * numbers have no gaps and a retried {@code clientMessageId} finds the message stored by the first
+ * try instead of storing a second copy.
+ */
+@Stateless
+public class Conversations {
+
+    /** Most messages one read returns; clients page with {@code since}. */
+    public static final int MAX_PAGE = 500;
+    /** The {@code clientMessageId} of the message a customer brought with their request. */
+    static final String REQUEST_MESSAGE_ID = "request";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Callers callers;
+
+    @Inject
+    Agents agents;
+
+    @Inject
+    AudienceAccess audiences;
+
+    @Inject
+    Event<MessagePosted> posted;
+
+    @PermitAll
+    public Posted postAsCustomer(String audienceId, String customerToken, String clientMessageId, String text) {
+        validate(clientMessageId, text);
+        Audience audience = audiences.forCustomer(audienceId, customerToken);
+        return post(audience, clientMessageId, SenderRole.CUSTOMER, audience.customerName(), text);
+    }
+
+    @RolesAllowed(Roles.AGENT)
+    public Posted postAsAgent(String audienceId, String clientMessageId, String text) {
+        return postAsAgent(callers.current(), audienceId, clientMessageId, text);
+    }
+
+    /** For the agent socket, which has a bearer token instead of a container caller. */
+    @PermitAll
+    public Posted postWithAgentToken(String agentToken, String audienceId, String clientMessageId, String text) {
+        return postAsAgent(agentByToken(agentToken), audienceId, clientMessageId, text);
+    }
+
+    private Posted postAsAgent(Agent agent, String audienceId, String clientMessageId, String text) {
+        validate(clientMessageId, text);
+        Audience audience = audiences.forHolder(audienceId, agent);
+        return post(audience, clientMessageId, SenderRole.AGENT, agent.displayName(), text);
+    }
+
+    /** Messages after {@code since}, ascending, for the customer. */
+    @PermitAll
+    public List<MessageResponse> sinceAsCustomer(String audienceId, String customerToken, long since) {
+        Audience audience = audiences.forCustomer(audienceId, customerToken);
+        return since(audience.id(), since);
+    }
+
+    /** Messages after {@code since}, ascending, for the holding agent or a member of the queue. */
+    @RolesAllowed(Roles.AGENT)
+    public List<MessageResponse> sinceAsAgent(String audienceId, long since) {
+        return since(audiences.forReader(audienceId, callers.current()).id(), since);
+    }
+
+    /** For the agent socket's {@code resume}. */
+    @PermitAll
+    public List<MessageResponse> sinceWithAgentToken(String agentToken, String audienceId, long since) {
+        return since(audiences.forReader(audienceId, agentByToken(agentToken)).id(), since);
+    }
+
+    /**
+     * The message a customer brought with their request becomes the conversation's first, in the
+     * request's transaction (the audience is new, so nobody else can hold its row).
+     */
+    @PermitAll
+    public void storeRequestMessage(@Observes AudienceRequested event) {
+        Audience audience = em.find(Audience.class, event.audienceId());
+        if (audience.firstMessage() != null) {
+            post(audience, REQUEST_MESSAGE_ID, SenderRole.CUSTOMER, audience.customerName(), audience.firstMessage());
+        }
+    }
+
+    private Posted post(Audience audience, String clientMessageId, SenderRole role, String senderName, String text) {
+        Optional<ChatMessage> earlier = em.createQuery("select m from ChatMessage m where m.audienceId = :audience"
+                        + " and m.clientMessageId = :clientMessageId", ChatMessage.class)
+                .setParameter("audience", audience.id())
+                .setParameter("clientMessageId", clientMessageId)
+                .getResultStream().findFirst();
+        if (earlier.isPresent()) {
+            return new Posted(ack(earlier.get()), false);
+        }
+        ChatMessage message = new ChatMessage(audience.id(), audience.nextSeq(), clientMessageId, role, senderName,
+                text);
+        em.persist(message);
+        posted.fire(new MessagePosted(audience.id(), audience.queueId(), audience.agentId(), message.toResponse()));
+        return new Posted(ack(message), true);
+    }
+
+    private List<MessageResponse> since(String audienceId, long since) {
+        return em.createQuery("select m from ChatMessage m where m.audienceId = :audience and m.seq > :since"
+                        + " order by m.seq", ChatMessage.class)
+                .setParameter("audience", audienceId)
+                .setParameter("since", since)
+                .setMaxResults(MAX_PAGE)
+                .getResultStream()
+                .map(ChatMessage::toResponse)
+                .toList();
+    }
+
+    private Agent agentByToken(String agentToken) {
+        String agentId = agents.authenticate(agentToken).map(CallerIdentity::agentId)
+                .orElseThrow(() -> new BusinessException(ErrorCode.NOT_AUTHENTICATED, "Sign in again"));
+        return em.find(Agent.class, agentId);
+    }
+
+    private static void validate(String clientMessageId, String text) {
+        InvalidInput.requireText("clientMessageId", clientMessageId, PostMessageRequest.MAX_CLIENT_MESSAGE_ID_LENGTH);
+        InvalidInput.requireText("text", text, PostMessageRequest.MAX_TEXT_LENGTH);
+    }
+
+    private static PostMessageResponse ack(ChatMessage message) {
+        MessageResponse m = message.toResponse();
+        return new PostMessageResponse(m.seq(), m.clientMessageId(), m.sentAt());
+    }
+}

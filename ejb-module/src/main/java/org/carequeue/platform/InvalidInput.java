@@ -1,0 +1,27 @@
+package org.carequeue.platform;
+
+import org.carequeue.api.problem.ErrorCode;
+
+/** Input that breaks a rule of the contract; nothing was changed. */
+public class InvalidInput extends BusinessException {
+
+    public InvalidInput(String detail) {
+        super(ErrorCode.VALIDATION_FAILED, detail);
+    }
+
+    /** A required text: present, not blank, at most {@code max} characters. */
+    public static String requireText(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInput(field + " is required");
+        }
+        return optionalText(field, value, max);
+    }
+
+    /** An optional text: at most {@code max} characters when present. */
+    public static String optionalText(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw new InvalidInput(field + " is longer than " + max + " characters");
+        }
+        return value;
+    }
+}

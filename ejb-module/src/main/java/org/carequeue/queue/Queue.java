@@ -1,0 +1,160 @@
+package org.carequeue.queue;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import org.carequeue.api.problem.ErrorCode;
+import org.carequeue.platform.BusinessException;
+import org.carequeue.platform.Clock;
+import org.carequeue.platform.Ids;
+
+/**
+ * A queue of one organization. It decides whether a new customer may join ({@link #admit(int)});
+ * the waiting customers themselves are audiences in state REQUESTED.
+ */
+@Entity
+public class Queue {
+
+    public static final int MAX_NAME_LENGTH = 200;
+    public static final int DEFAULT_CAPACITY = 100;
+    public static final int MAX_CAPACITY = 100_000;
+
+    @Id
+    private String id;
+    @Column(name = "organization_id")
+    private String organizationId;
+    private String name;
+    @Enumerated(EnumType.STRING)
+    private QueueState state;
+    private boolean suspended;
+    private int capacity;
+    @Column(name = "created_at")
+    private OffsetDateTime createdAt;
+    @Version
+    private long version;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "queue_member", joinColumns = @JoinColumn(name = "queue_id"))
+    @Column(name = "agent_id")
+    private Set<String> memberIds = new HashSet<>();
+
+    protected Queue() {
+    }
+
+    public Queue(String organizationId, String name, int capacity) {
+        this.id = Ids.newId();
+        this.organizationId = organizationId;
+        this.name = name;
+        this.state = QueueState.CLOSED;
+        this.capacity = capacity;
+        this.createdAt = Clock.now();
+    }
+
+    /** A queue set up in one go, for seeding the demo organization. */
+    public static Queue seeded(String organizationId, String name, boolean open, Collection<String> memberIds) {
+        Queue queue = new Queue(organizationId, name, DEFAULT_CAPACITY);
+        if (open) {
+            queue.open();
+        }
+        queue.memberIds.addAll(memberIds);
+        return queue;
+    }
+
+    /**
+     * Refuses a newcomer with the reason a customer can be told; {@code waiting} is the number of
+     * customers already in line.
+     */
+    public void admit(int waiting) {
+        if (suspended) {
+            throw new BusinessException(ErrorCode.QUEUE_IS_SUSPENDED, "Queue " + name + " is suspended");
+        }
+        if (state == QueueState.CLOSED) {
+            throw new BusinessException(ErrorCode.QUEUE_IS_CLOSED, "Queue " + name + " is closed");
+        }
+        if (waiting >= capacity) {
+            throw new BusinessException(ErrorCode.QUEUE_IS_FULL, "Queue " + name + " is full");
+        }
+    }
+
+    /** @return whether the state changed (opening an open queue is not logged twice) */
+    boolean open() {
+        boolean changed = state != QueueState.OPEN;
+        state = QueueState.OPEN;
+        return changed;
+    }
+
+    /** @return whether the state changed */
+    boolean close() {
+        boolean changed = state != QueueState.CLOSED;
+        state = QueueState.CLOSED;
+        return changed;
+    }
+
+    void configure(String name, int capacity, boolean suspended) {
+        this.name = name;
+        this.capacity = capacity;
+        this.suspended = suspended;
+    }
+
+    void addMember(String agentId) {
+        memberIds.add(agentId);
+    }
+
+    void removeMember(String agentId) {
+        memberIds.remove(agentId);
+    }
+
+    public boolean hasMember(String agentId) {
+        return memberIds.contains(agentId);
+    }
+
+    /** The state a customer sees: SUSPENDED and FULL override OPEN/CLOSED. */
+    public String publicState(int waiting) {
+        if (suspended) {
+            return "SUSPENDED";
+        }
+        if (state == QueueState.OPEN && waiting >= capacity) {
+            return "FULL";
+        }
+        return state.name();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String organizationId() {
+        return organizationId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public QueueState state() {
+        return state;
+    }
+
+    public boolean isSuspended() {
+        return suspended;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    public Set<String> memberIds() {
+        return Set.copyOf(memberIds);
+    }
+}

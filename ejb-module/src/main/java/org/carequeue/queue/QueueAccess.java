@@ -1,0 +1,80 @@
+package org.carequeue.queue;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import org.carequeue.agent.Agent;
+import org.carequeue.api.problem.ErrorCode;
+import org.carequeue.api.queue.QueueResponse;
+import org.carequeue.platform.BusinessException;
+
+/**
+ * Loads a queue the way a boundary may use it: another organization's queue does not exist for
+ * the caller (404), and a queue of their own organization they are not a member of is 403.
+ */
+@Dependent
+public class QueueAccess {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public Queue forMember(String queueId, Agent agent) {
+        Queue queue = inOrganization(queueId, agent);
+        if (!queue.hasMember(agent.id())) {
+            throw new BusinessException(ErrorCode.FORBIDDEN, "You are not a member of queue " + queue.name());
+        }
+        return queue;
+    }
+
+    /** Operators manage every queue of their organization, member or not. */
+    public Queue forOperator(String queueId, Agent operator) {
+        return inOrganization(queueId, operator);
+    }
+
+    /**
+     * A queue customers may join, locked until the transaction ends so that the capacity check and
+     * the new request cannot interleave with another arrival.
+     */
+    public Queue forNewRequest(String queueId) {
+        Queue queue = queueId == null ? null : em.find(Queue.class, queueId, LockModeType.PESSIMISTIC_WRITE);
+        if (queue == null) {
+            throw notFound();
+        }
+        return queue;
+    }
+
+    public Queue byId(String queueId) {
+        Queue queue = queueId == null ? null : em.find(Queue.class, queueId);
+        if (queue == null) {
+            throw notFound();
+        }
+        return queue;
+    }
+
+    /** How many customers wait in the queue now (audiences in state REQUESTED). */
+    public int waiting(String queueId) {
+        return em.createQuery("select count(a) from Audience a where a.queueId = :queue"
+                        + " and a.state = org.carequeue.audience.AudienceState.REQUESTED", Long.class)
+                .setParameter("queue", queueId)
+                .getSingleResult().intValue();
+    }
+
+    /** The queue as its members see it. */
+    public QueueResponse view(Queue queue) {
+        return new QueueResponse(queue.id(), queue.name(), queue.state().name(), queue.isSuspended(),
+                queue.capacity(), waiting(queue.id()));
+    }
+
+    private Queue inOrganization(String queueId, Agent agent) {
+        Queue queue = byId(queueId);
+        if (!queue.organizationId().equals(agent.organizationId())) {
+            throw notFound();
+        }
+        return queue;
+    }
+
+    private static BusinessException notFound() {
+        return new BusinessException(ErrorCode.QUEUE_NOT_FOUND, "No such queue");
+    }
+}

@@ -1,0 +1,69 @@
+package org.carequeue.queue;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import org.carequeue.platform.Clock;
+
+/** One append-only line of a queue's activity log; never changed after it is written. */
+@Entity
+@Table(name = "queue_log_entry")
+public class QueueLogEntry {
+
+    @Id
+    @SequenceGenerator(name = "queue_log_entry", sequenceName = "queue_log_entry_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "queue_log_entry")
+    private Long id;
+    @Column(name = "queue_id")
+    private String queueId;
+    private OffsetDateTime at;
+    @Enumerated(EnumType.STRING)
+    private QueueLogKind kind;
+    /** Who did it; {@code null} for the customer or the system (schedule, grace period). */
+    @Column(name = "agent_id")
+    private String agentId;
+    @Column(name = "audience_id")
+    private String audienceId;
+
+    protected QueueLogEntry() {
+    }
+
+    public QueueLogEntry(String queueId, QueueLogKind kind, String agentId, String audienceId) {
+        this.queueId = queueId;
+        this.at = Clock.now();
+        this.kind = kind;
+        this.agentId = agentId;
+        this.audienceId = audienceId;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public String queueId() {
+        return queueId;
+    }
+
+    public OffsetDateTime at() {
+        return at;
+    }
+
+    public QueueLogKind kind() {
+        return kind;
+    }
+
+    public String agentId() {
+        return agentId;
+    }
+
+    public String audienceId() {
+        return audienceId;
+    }
+}

@@ -1,0 +1,95 @@
+package org.carequeue.audience;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.carequeue.api.problem.ErrorCode;
+import org.carequeue.platform.BusinessException;
+import org.junit.jupiter.api.Test;
+
+class AudienceTest {
+
+    private final Audience audience = new Audience("org", "queue", "  Carl  ", "hash", "hi", null, null);
+
+    @Test
+    void aNewRequestWaitsWithTheCustomersTrimmedName() {
+        assertEquals(AudienceState.REQUESTED, audience.state());
+        assertEquals("Carl", audience.customerName());
+        assertNull(audience.agentId());
+    }
+
+    @Test
+    void aCustomerWithoutANameIsAGuest() {
+        assertEquals(Audience.GUEST, new Audience("org", "queue", " ", "hash", null, null, null).customerName());
+    }
+
+    @Test
+    void pickingAcceptsTheRequestForThatAgent() {
+        audience.accept("alice");
+        assertEquals(AudienceState.ACCEPTED, audience.state());
+        assertEquals("alice", audience.agentId());
+    }
+
+    @Test
+    void aSecondPickIsRefusedAsAlreadyPicked() {
+        audience.accept("alice");
+        assertEquals(ErrorCode.ALREADY_PICKED, code(() -> audience.accept("bob")));
+        assertEquals("alice", audience.agentId());
+    }
+
+    @Test
+    void aDroppedRequestCannotBePicked() {
+        audience.drop();
+        assertEquals(ErrorCode.AUDIENCE_ENDED, code(() -> audience.accept("alice")));
+    }
+
+    @Test
+    void aCustomerLeavingTheLineDropsTheRequest() {
+        audience.endByCustomer();
+        assertEquals(AudienceState.DROPPED, audience.state());
+    }
+
+    @Test
+    void aCustomerEndingAConversationFinishesIt() {
+        audience.accept("alice");
+        audience.endByCustomer();
+        assertEquals(AudienceState.FINISHED, audience.state());
+    }
+
+    @Test
+    void onlyTheHoldingAgentMayFinish() {
+        audience.accept("alice");
+        assertEquals(ErrorCode.NOT_HELD_BY_YOU, code(() -> audience.finishByAgent("bob")));
+        audience.finishByAgent("alice");
+        assertEquals(AudienceState.FINISHED, audience.state());
+    }
+
+    @Test
+    void anEndedAudienceCannotEndAgain() {
+        audience.accept("alice");
+        audience.finishByAgent("alice");
+        assertEquals(ErrorCode.AUDIENCE_ENDED, code(audience::endByCustomer));
+    }
+
+    @Test
+    void sequenceNumbersAscendWithoutGapsAndStopWhenEnded() {
+        assertEquals(1, audience.nextSeq());
+        audience.accept("alice");
+        assertEquals(2, audience.nextSeq());
+        assertEquals(3, audience.nextSeq());
+        audience.finishByAgent("alice");
+        assertEquals(ErrorCode.AUDIENCE_ENDED, code(audience::nextSeq));
+    }
+
+    @Test
+    void onlyAWaitingCustomerCanBeDropped() {
+        audience.accept("alice");
+        assertEquals(ErrorCode.AUDIENCE_ENDED, code(audience::drop));
+        assertEquals(AudienceState.ACCEPTED, audience.state());
+    }
+
+    private static ErrorCode code(Runnable action) {
+        return assertThrows(BusinessException.class, action::run).code();
+    }
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs CareQueue on http://localhost:8080: builds it when the sources changed since the last build,
+# then starts Payara Micro on the embedded H2 file database under ./data with the demo organization.
+# Environment variables override the defaults (see src-config/production.env.example).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+war=web-module/target/ROOT.war
+micro=web-module/target/payara-micro.jar
+if [ ! -f "$war" ] || [ ! -f "$micro" ] || [ -n "$(find pom.xml api-module ejb-module web-module \
+      -newer "$war" -type f -not -path '*/target/*' -print -quit)" ]; then
+  echo "Building CareQueue (mvn -B -DskipTests package)..."
+  mvn -B -q -DskipTests package
+fi
+
+export CAREQUEUE_DEMO="${CAREQUEUE_DEMO:-true}"
+port="${CAREQUEUE_PORT:-8080}"
+mkdir -p data
+cat <<MSG
+CareQueue starts on http://localhost:$port (database: ${CAREQUEUE_DB_URL:-embedded H2 in ./data})
+Demo log-ins (password "demo" each): olivia (operator), alice and bob (agents).
+  Agent API:  curl -X POST -H 'Content-Type: application/json' \\
+                -d '{"username":"alice","password":"demo"}' http://localhost:$port/api/v1/sessions
+MSG
+exec java ${JAVA_OPTS:--Xmx1g} -jar "$micro" --nocluster --port "$port" --deploy "$war" --contextroot / \
+  --logtofile "data/server.log"

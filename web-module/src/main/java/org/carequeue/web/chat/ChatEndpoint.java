@@ -1,0 +1,179 @@
+package org.carequeue.web.chat;
+
+import jakarta.ejb.AccessLocalException;
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
+import jakarta.json.bind.JsonbException;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.carequeue.agent.Agents;
+import org.carequeue.api.audience.AudienceResponse;
+import org.carequeue.api.chat.ClientFrame;
+import org.carequeue.api.chat.ServerFrame;
+import org.carequeue.api.problem.ErrorCode;
+import org.carequeue.audience.AudienceState;
+import org.carequeue.audience.Audiences;
+import org.carequeue.message.Conversations;
+import org.carequeue.message.Posted;
+import org.carequeue.platform.BusinessException;
+import org.carequeue.platform.Tokens;
+
+/**
+ * The chat socket. The first frame must be {@code auth} with a customer token or an agent's session
+ * token; after it, {@code send} stores a message and answers {@code sent} once it committed, and
+ * {@code resume} replays what the client missed since a seq.
+ */
+@ServerEndpoint("/api/ws/chat")
+public class ChatEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
+    static final int MAX_FRAME_BYTES = 64 * 1024;
+
+    @Inject
+    ChatSessions sessions;
+
+    @Inject
+    Audiences audiences;
+
+    @Inject
+    Agents agents;
+
+    @Inject
+    Conversations conversations;
+
+    @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
+    public void onFrame(Session session, String text) {
+        ClientFrame frame;
+        try {
+            frame = ChatSessions.JSON.fromJson(text, ClientFrame.class);
+        } catch (JsonbException e) {
+            sessions.send(session, ServerFrame.Error.of(ErrorCode.VALIDATION_FAILED.code(), "Frames are JSON objects", null));
+            return;
+        }
+        if (frame == null || frame.type() == null) {
+            sessions.send(session, ServerFrame.Error.of(ErrorCode.VALIDATION_FAILED.code(), "A frame needs a type", null));
+            return;
+        }
+        Peer peer = ChatSessions.peer(session);
+        try {
+            if ("auth".equals(frame.type())) {
+                authenticate(session, peer, frame.token());
+            } else if (peer == null) {
+                refuse(session, ErrorCode.NOT_AUTHENTICATED, "Send an auth frame first", null);
+            } else {
+                switch (frame.type()) {
+                    case "send" -> send(session, peer, frame);
+                    case "resume" -> resume(session, peer, frame);
+                    case "typing" -> typing(peer, frame);
+                    default -> sessions.send(session, ServerFrame.Error.of(ErrorCode.VALIDATION_FAILED.code(),
+                            "Unknown frame type " + frame.type(), null));
+                }
+            }
+        } catch (RuntimeException e) {
+            answerFailure(session, e, frame.clientMessageId());
+        }
+    }
+
+    private void authenticate(Session session, Peer current, String token) {
+        if (current != null) {
+            sessions.send(session, ServerFrame.Error.of(ErrorCode.VALIDATION_FAILED.code(), "Already authenticated", null));
+        } else if (token != null && token.startsWith(Tokens.AGENT_PREFIX)) {
+            var agent = agents.authenticate(token)
+                    .orElseThrow(() -> new BusinessException(ErrorCode.NOT_AUTHENTICATED, "Unknown or expired token"));
+            sessions.addAgent(session, Peer.agent(token, agent.agentId()));
+            sessions.send(session, ServerFrame.Ready.of("agent", null, null, null));
+        } else {
+            AudienceResponse audience = audiences.customerConnected(token);
+            boolean waiting = AudienceState.REQUESTED.name().equals(audience.state());
+            sessions.addCustomer(session, Peer.customer(token, audience.audienceId(), audience.queueId()), waiting);
+            sessions.send(session, ServerFrame.Ready.of("customer", audience.audienceId(), audience.state(),
+                    audience.position()));
+        }
+    }
+
+    private void send(Session session, Peer peer, ClientFrame frame) {
+        Posted posted = peer.isCustomer()
+                ? conversations.postAsCustomer(peer.audienceId(), peer.token(), frame.clientMessageId(), frame.text())
+                : conversations.postWithAgentToken(peer.token(), frame.audienceId(), frame.clientMessageId(), frame.text());
+        // The boundary returned, so the message is committed: only now is it acknowledged.
+        var ack = posted.message();
+        String audienceId = peer.isCustomer() ? peer.audienceId() : frame.audienceId();
+        sessions.send(session, ServerFrame.Sent.of(audienceId, ack.clientMessageId(), ack.seq(), ack.sentAt()));
+    }
+
+    private void resume(Session session, Peer peer, ClientFrame frame) {
+        long since = frame.since() == null ? 0 : frame.since();
+        var missed = peer.isCustomer()
+                ? conversations.sinceAsCustomer(peer.audienceId(), peer.token(), since)
+                : conversations.sinceWithAgentToken(peer.token(), frame.audienceId(), since);
+        missed.forEach(m -> sessions.send(session,
+                ServerFrame.Message.of(m.seq(), m.audienceId(), m.from(), m.text(), m.clientMessageId(), m.sentAt())));
+    }
+
+    /** Typing indicators are not stored: passed on to the other side on this node. */
+    private void typing(Peer peer, ClientFrame frame) {
+        if (peer.isCustomer()) {
+            return;
+        }
+        sessions.toCustomers(frame.audienceId(), new TypingFrame("typing", Boolean.TRUE.equals(frame.on())));
+    }
+
+    record TypingFrame(String type, boolean on) {
+    }
+
+    @OnClose
+    public void onClose(Session session, CloseReason reason) {
+        Peer peer = ChatSessions.peer(session);
+        if (sessions.remove(session) && peer.isCustomer()) {
+            try {
+                audiences.customerDisconnected(peer.token());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not record that the customer of " + peer.audienceId() + " left", e);
+            }
+        }
+    }
+
+    @OnError
+    public void onError(Session session, Throwable error) {
+        LOG.log(Level.FINE, "Chat socket " + session.getId() + " failed", error);
+    }
+
+    private void answerFailure(Session session, RuntimeException e, String clientMessageId) {
+        Throwable cause = e;
+        while (cause instanceof EJBException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof BusinessException business) {
+            if (business.code() == ErrorCode.NOT_AUTHENTICATED || ChatSessions.peer(session) == null
+                    && business.code() == ErrorCode.AUDIENCE_NOT_FOUND) {
+                refuse(session, business.code(), business.getMessage(), clientMessageId);
+            } else {
+                sessions.send(session, ServerFrame.Error.of(business.code().code(), business.getMessage(), clientMessageId));
+            }
+        } else if (cause instanceof EJBAccessException || cause instanceof AccessLocalException) {
+            sessions.send(session, ServerFrame.Error.of(ErrorCode.FORBIDDEN.code(), "Not allowed", clientMessageId));
+        } else {
+            LOG.log(Level.SEVERE, "Chat frame failed", e);
+            sessions.send(session, ServerFrame.Error.of(ErrorCode.INTERNAL_ERROR.code(),
+                    "Something went wrong on our side; nothing was stored", clientMessageId));
+        }
+    }
+
+    /** Answers with an error and closes: the socket cannot go on without valid credentials. */
+    private void refuse(Session session, ErrorCode code, String detail, String clientMessageId) {
+        sessions.send(session, ServerFrame.Error.of(code.code(), detail, clientMessageId));
+        try {
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, code.code()));
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "Could not close chat socket", e);
+        }
+    }
+}

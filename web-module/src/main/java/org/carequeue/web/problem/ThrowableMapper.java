@@ -1,0 +1,83 @@
+package org.carequeue.web.problem;
+
+import jakarta.ejb.AccessLocalException;
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.carequeue.api.problem.ErrorCode;
+import org.carequeue.platform.BusinessException;
+
+/**
+ * Everything that is not a refused use case: unreadable JSON, unknown paths and methods, calls
+ * without the right role, and, last, unexpected failures (logged, answered without internals).
+ */
+@Provider
+public class ThrowableMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ThrowableMapper.class.getName());
+
+    @Context
+    SecurityContext security;
+
+    @Override
+    public Response toResponse(Throwable exception) {
+        Throwable cause = unwrap(exception);
+        if (cause instanceof BusinessException business) {
+            return Problems.response(business.code(), business.getMessage());
+        }
+        if (cause instanceof EJBAccessException || cause instanceof AccessLocalException) {
+            return security.getUserPrincipal() == null
+                    ? Problems.response(ErrorCode.NOT_AUTHENTICATED, "Sign in first (Authorization: Bearer <token>)")
+                    : Problems.response(ErrorCode.FORBIDDEN, "Your role does not allow this");
+        }
+        if (cause instanceof JsonbException || cause instanceof ProcessingException) {
+            return Problems.response(ErrorCode.VALIDATION_FAILED, "The request body is not valid JSON of the expected shape");
+        }
+        if (cause instanceof NotSupportedException) {
+            return Problems.response(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send application/json");
+        }
+        if (cause instanceof NotAllowedException) {
+            return Problems.response(ErrorCode.METHOD_NOT_ALLOWED, "This method is not allowed here");
+        }
+        if (cause instanceof WebApplicationException web) {
+            return forStatus(web.getResponse().getStatus());
+        }
+        LOG.log(Level.SEVERE, "Unexpected failure", exception);
+        return Problems.response(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side; nothing was changed");
+    }
+
+    private static Response forStatus(int status) {
+        return switch (status) {
+            case 400 -> Problems.response(ErrorCode.VALIDATION_FAILED, "The request is malformed");
+            case 401 -> Problems.response(ErrorCode.NOT_AUTHENTICATED, "Sign in first");
+            case 403 -> Problems.response(ErrorCode.FORBIDDEN, "Not allowed");
+            case 404 -> Problems.response(ErrorCode.NOT_FOUND, "No such resource");
+            case 406 -> Problems.response(ErrorCode.NOT_ACCEPTABLE, "This resource speaks application/json");
+            case 413 -> Problems.response(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is too large");
+            case 415 -> Problems.response(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send application/json");
+            case 503 -> Problems.response(ErrorCode.SERVICE_UNAVAILABLE, "Try again shortly");
+            default -> status >= 500
+                    ? Problems.response(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side")
+                    : Problems.response(ErrorCode.VALIDATION_FAILED, "The request was refused");
+        };
+    }
+
+    private static Throwable unwrap(Throwable exception) {
+        Throwable current = exception;
+        while (current instanceof EJBException && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}

@@ -1,0 +1,90 @@
+package org.carequeue.web.rest.audience;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import org.carequeue.api.audience.AudienceResponse;
+import org.carequeue.api.message.MessageResponse;
+import org.carequeue.api.message.PostMessageRequest;
+import org.carequeue.audience.Audiences;
+import org.carequeue.message.Conversations;
+import org.carequeue.message.Posted;
+import org.carequeue.security.Roles;
+import org.carequeue.web.rest.Bodies;
+import org.carequeue.web.security.BearerTokenMechanism;
+
+/**
+ * One audience, for both sides: a signed-in agent (agent bearer token) or the customer (their
+ * customer token as bearer). Which side is asking decides which boundary method runs.
+ */
+@Path("/v1/audiences/{audienceId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AudiencesResource {
+
+    @Inject
+    Audiences audiences;
+
+    @Inject
+    Conversations conversations;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    HttpServletRequest http;
+
+    @PathParam("audienceId")
+    String audienceId;
+
+    @GET
+    public AudienceResponse audience() {
+        return isAgent() ? audiences.detail(audienceId) : audiences.status(audienceId, customerToken());
+    }
+
+    /** 201 with the stored message; 200 with the original when the clientMessageId was posted before. */
+    @POST
+    @Path("/messages")
+    public Response post(PostMessageRequest request) {
+        PostMessageRequest r = Bodies.required(request);
+        Posted posted = isAgent()
+                ? conversations.postAsAgent(audienceId, r.clientMessageId(), r.text())
+                : conversations.postAsCustomer(audienceId, customerToken(), r.clientMessageId(), r.text());
+        return Response.status(posted.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(posted.message()).build();
+    }
+
+    @GET
+    @Path("/messages")
+    public List<MessageResponse> messages(@QueryParam("since") @DefaultValue("0") long since) {
+        return isAgent()
+                ? conversations.sinceAsAgent(audienceId, since)
+                : conversations.sinceAsCustomer(audienceId, customerToken(), since);
+    }
+
+    @POST
+    @Path("/end")
+    public AudienceResponse end() {
+        return isAgent() ? audiences.endByAgent(audienceId) : audiences.endByCustomer(audienceId, customerToken());
+    }
+
+    private boolean isAgent() {
+        return security.isUserInRole(Roles.AGENT);
+    }
+
+    private String customerToken() {
+        return BearerTokenMechanism.bearerToken(http);
+    }
+}

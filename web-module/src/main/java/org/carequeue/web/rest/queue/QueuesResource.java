@@ -1,0 +1,118 @@
+package org.carequeue.web.rest.queue;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.carequeue.api.audience.AudienceResponse;
+import org.carequeue.api.audience.CustomerRequest;
+import org.carequeue.api.audience.PickRequest;
+import org.carequeue.api.queue.CreateQueueRequest;
+import org.carequeue.api.queue.QueueLogEntryResponse;
+import org.carequeue.api.queue.QueueResponse;
+import org.carequeue.api.queue.QueueSettingsRequest;
+import org.carequeue.api.queue.WaitingCustomerResponse;
+import org.carequeue.audience.Audiences;
+import org.carequeue.audience.WaitingLines;
+import org.carequeue.queue.Queues;
+import org.carequeue.web.rest.Bodies;
+
+/**
+ * Queues: customers join them ({@code POST /requests}); members list who waits, pick, open and
+ * close; operators create and configure them.
+ */
+@Path("/v1/queues")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class QueuesResource {
+
+    @Inject
+    Queues queues;
+
+    @Inject
+    Audiences audiences;
+
+    @Inject
+    WaitingLines lines;
+
+    @POST
+    public Response create(CreateQueueRequest request) {
+        CreateQueueRequest r = Bodies.required(request);
+        return Response.status(Response.Status.CREATED).entity(queues.create(r.name(), r.capacity())).build();
+    }
+
+    @GET
+    @Path("/{queueId}")
+    public QueueResponse queue(@PathParam("queueId") String queueId) {
+        return lines.queue(queueId);
+    }
+
+    @PUT
+    @Path("/{queueId}/settings")
+    public QueueResponse configure(@PathParam("queueId") String queueId, QueueSettingsRequest request) {
+        QueueSettingsRequest r = Bodies.required(request);
+        return queues.configure(queueId, r.name(), r.capacity(), Boolean.TRUE.equals(r.suspended()));
+    }
+
+    @PUT
+    @Path("/{queueId}/members/{agentId}")
+    public QueueResponse addMember(@PathParam("queueId") String queueId, @PathParam("agentId") String agentId) {
+        return queues.addMember(queueId, agentId);
+    }
+
+    @DELETE
+    @Path("/{queueId}/members/{agentId}")
+    public QueueResponse removeMember(@PathParam("queueId") String queueId, @PathParam("agentId") String agentId) {
+        return queues.removeMember(queueId, agentId);
+    }
+
+    @POST
+    @Path("/{queueId}/open")
+    public QueueResponse open(@PathParam("queueId") String queueId) {
+        return queues.open(queueId);
+    }
+
+    @POST
+    @Path("/{queueId}/close")
+    public QueueResponse close(@PathParam("queueId") String queueId) {
+        return queues.close(queueId);
+    }
+
+    /** A customer asks for help; the body may be empty. */
+    @POST
+    @Path("/{queueId}/requests")
+    public Response request(@PathParam("queueId") String queueId, CustomerRequest request) {
+        return Response.status(Response.Status.CREATED).entity(audiences.request(queueId, request)).build();
+    }
+
+    @GET
+    @Path("/{queueId}/requests")
+    public List<WaitingCustomerResponse> waiting(@PathParam("queueId") String queueId) {
+        return lines.waiting(queueId);
+    }
+
+    /** Picks the chosen customer, or the next one when the body names none. */
+    @POST
+    @Path("/{queueId}/pick")
+    public AudienceResponse pick(@PathParam("queueId") String queueId, PickRequest request) {
+        return audiences.pick(queueId, request == null ? null : request.audienceId());
+    }
+
+    @GET
+    @Path("/{queueId}/log")
+    public List<QueueLogEntryResponse> log(@PathParam("queueId") String queueId,
+                                           @QueryParam("after") @DefaultValue("0") long after,
+                                           @QueryParam("limit") @DefaultValue("200") int limit) {
+        return lines.log(queueId, after, limit);
+    }
+}
