@@ -23,4 +23,5 @@ Demo log-ins (password "demo" each): olivia (operator), alice and bob (agents).
                 -d '{"username":"alice","password":"demo"}' http://localhost:$port/api/v1/sessions
 MSG
 exec java ${JAVA_OPTS:--Xmx1g} -jar "$micro" --nocluster --port "$port" --deploy "$war" --contextroot / \
+  --addlibs web-module/target/server-lib \
   --logtofile "data/server.log"

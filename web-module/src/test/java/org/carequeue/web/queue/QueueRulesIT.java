@@ -1,0 +1,137 @@
+package org.carequeue.web.queue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URL;
+import org.carequeue.api.audience.CustomerRequest;
+import org.carequeue.api.queue.QueueResponse;
+import org.carequeue.api.queue.QueueSettingsRequest;
+import org.carequeue.web.support.Api;
+import org.carequeue.web.support.BuiltWar;
+import org.carequeue.web.support.CareQueueIT;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@CareQueueIT
+class QueueRulesIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return BuiltWar.archive();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+    Api.Organization organization;
+    Api.Agent member;
+
+    @BeforeEach
+    void organization() {
+        api = new Api(base);
+        organization = api.signUp();
+        member = api.agent(organization);
+    }
+
+    @Test
+    void aClosedQueueRefusesCustomersWithQueueIsClosed() {
+        QueueResponse queue = api.openQueue(organization, 10, member);
+        api.post("api/v1/queues/" + queue.id() + "/close", member.token(), null).expect(200);
+
+        var reply = api.post(requests(queue), null, customer());
+
+        assertEquals(409, reply.status());
+        assertEquals("queue_is_closed", reply.problem().code());
+        assertEquals(0, waiting(queue));
+    }
+
+    @Test
+    void aFullQueueRefusesTheCustomerBeyondItsCapacity() {
+        QueueResponse queue = api.openQueue(organization, 2, member);
+        api.post(requests(queue), null, customer()).expect(201);
+        api.post(requests(queue), null, customer()).expect(201);
+
+        var reply = api.post(requests(queue), null, customer());
+
+        assertEquals(409, reply.status());
+        assertEquals("queue_is_full", reply.problem().code());
+        assertEquals(2, waiting(queue));
+    }
+
+    @Test
+    void aSuspendedQueueRefusesCustomersEvenWhenOpen() {
+        QueueResponse queue = api.openQueue(organization, 10, member);
+        api.put("api/v1/queues/" + queue.id() + "/settings", organization.ownerToken(),
+                new QueueSettingsRequest(queue.name(), 10, true)).expect(200);
+
+        var reply = api.post(requests(queue), null, customer());
+
+        assertEquals(409, reply.status());
+        assertEquals("queue_is_suspended", reply.problem().code());
+    }
+
+    @Test
+    void anAgentOutsideTheQueueIsForbidden() {
+        QueueResponse queue = api.openQueue(organization, 10, member);
+        Api.Agent outsider = api.agent(organization);
+        api.post(requests(queue), null, customer()).expect(201);
+
+        for (var reply : new Api.Reply[]{
+                api.post("api/v1/queues/" + queue.id() + "/pick", outsider.token(), null),
+                api.get("api/v1/queues/" + queue.id() + "/requests", outsider.token()),
+                api.post("api/v1/queues/" + queue.id() + "/close", outsider.token(), null)}) {
+            assertEquals(403, reply.status(), reply.body());
+            assertEquals("forbidden", reply.problem().code());
+        }
+        assertEquals(1, waiting(queue));
+        assertEquals("OPEN", api.get("api/v1/queues/" + queue.id(), member.token()).expect(200)
+                .as(QueueResponse.class).state());
+    }
+
+    @Test
+    void anotherOrganizationsQueueDoesNotExistForAnAgent() {
+        QueueResponse queue = api.openQueue(organization, 10, member);
+        Api.Organization other = api.signUp();
+
+        var reply = api.post("api/v1/queues/" + queue.id() + "/pick", other.ownerToken(), null);
+
+        assertEquals(404, reply.status());
+        assertEquals("queue_not_found", reply.problem().code());
+    }
+
+    @Test
+    void callsWithoutATokenGet401AndAPlainAgentCannotCreateQueues() {
+        QueueResponse queue = api.openQueue(organization, 10, member);
+        var anonymous = api.post("api/v1/queues/" + queue.id() + "/pick", null, null);
+        assertEquals(401, anonymous.status());
+        assertEquals("not_authenticated", anonymous.problem().code());
+
+        var agentCreates = api.post("api/v1/queues", member.token(),
+                new org.carequeue.api.queue.CreateQueueRequest("Mine", 5));
+        assertEquals(403, agentCreates.status());
+        assertEquals("forbidden", agentCreates.problem().code());
+    }
+
+    @Test
+    void anUnknownQueueIsQueueNotFound() {
+        var reply = api.post("api/v1/queues/no-such-queue/requests", null, customer());
+        assertEquals(404, reply.status());
+        assertEquals("queue_not_found", reply.problem().code());
+    }
+
+    private static String requests(QueueResponse queue) {
+        return "api/v1/queues/" + queue.id() + "/requests";
+    }
+
+    private static CustomerRequest customer() {
+        return new CustomerRequest(Api.unique("customer"), "Hello", null, null, null);
+    }
+
+    private int waiting(QueueResponse queue) {
+        return api.get("api/v1/queues/" + queue.id(), member.token()).expect(200).as(QueueResponse.class).length();
+    }
+}

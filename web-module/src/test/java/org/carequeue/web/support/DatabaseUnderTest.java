@@ -1,0 +1,81 @@
+package org.carequeue.web.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * Prepares the database of this test pass once per JVM (failsafe runs one JVM per pass): an empty
+ * H2 folder, or a fresh PostgreSQL schema. When PostgreSQL does not answer, the pass is skipped
+ * with a clear message on a developer's machine and fails under CI ({@code CI=true}).
+ */
+public class DatabaseUnderTest implements BeforeAllCallback {
+
+    private static final String DATABASE = System.getProperty("carequeue.it.database", "h2");
+    private static Boolean available;
+    private static String unavailableReason;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        synchronized (DatabaseUnderTest.class) {
+            if (available == null) {
+                prepare();
+            }
+        }
+        if (!available) {
+            throw new TestAbortedException(unavailableReason);
+        }
+    }
+
+    private static void prepare() throws IOException {
+        if ("postgresql".equals(DATABASE)) {
+            preparePostgreSql();
+        } else {
+            emptyH2Folder();
+            available = true;
+        }
+    }
+
+    private static void preparePostgreSql() {
+        String url = System.getProperty("carequeue.it.postgresql.url");
+        DriverManager.setLoginTimeout(5);
+        try (Connection connection = DriverManager.getConnection(url.replace("?currentSchema=carequeue_it", ""),
+                "postgres", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("drop schema if exists carequeue_it cascade");
+            statement.execute("create schema carequeue_it");
+            available = true;
+            System.out.println("[CareQueue ITs] PostgreSQL pass on " + url);
+        } catch (SQLException e) {
+            String reason = "PostgreSQL at 127.0.0.1:5432 (database test, user postgres) does not answer: "
+                    + e.getMessage();
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException(reason + ". CI requires the PostgreSQL pass; start PostgreSQL.", e);
+            }
+            available = false;
+            unavailableReason = reason + ". Only the H2 pass runs on this machine.";
+            System.out.println("[CareQueue ITs] " + unavailableReason);
+        }
+    }
+
+    private static void emptyH2Folder() throws IOException {
+        Path folder = Path.of(System.getProperty("carequeue.it.h2.dir", "target/it-h2"));
+        if (Files.exists(folder)) {
+            try (Stream<Path> files = Files.walk(folder)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        System.out.println("[CareQueue ITs] H2 pass in " + folder.toAbsolutePath());
+    }
+}
