@@ -113,7 +113,8 @@ public final class ChatSocket implements AutoCloseable {
     @Override
     public void close() {
         if (!socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+            // The server may have closed first; then there is nothing left to say.
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(error -> null).join();
         }
         socket.abort();
     }
