@@ -88,6 +88,11 @@ public final class Api {
         return send(http(path, token, contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Any method without a body. */
+    public Reply send(String method, String path, String token) {
+        return send(http(path, token, "application/json").method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
     public Reply put(String path, String token, Object body) {
         return send(http(path, token, "application/json").PUT(bodyOf(body)));
     }

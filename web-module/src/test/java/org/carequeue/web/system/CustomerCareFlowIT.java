@@ -1,0 +1,124 @@
+package org.carequeue.web.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+import org.carequeue.api.audience.AudienceResponse;
+import org.carequeue.api.audience.CustomerRequest;
+import org.carequeue.api.audience.CustomerRequestResponse;
+import org.carequeue.api.message.MessageResponse;
+import org.carequeue.api.message.PostMessageRequest;
+import org.carequeue.api.queue.PublicQueueResponse;
+import org.carequeue.api.queue.QueueLogEntryResponse;
+import org.carequeue.api.queue.QueueResponse;
+import org.carequeue.api.queue.WaitingCustomerResponse;
+import org.carequeue.api.session.MeResponse;
+import org.carequeue.api.session.SessionResponse;
+import org.carequeue.api.session.SignInRequest;
+import org.carequeue.web.support.Api;
+import org.carequeue.web.support.BuiltWar;
+import org.carequeue.web.support.CareQueueIT;
+import org.carequeue.web.support.ChatSocket;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+
+/**
+ * System test: the built WAR, as the run command starts it (demo mode on), walked through the whole
+ * customer-care flow over HTTP and WebSocket, the way a widget and an agent's client would.
+ */
+@CareQueueIT
+class CustomerCareFlowIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return BuiltWar.archive();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void queuePickConversationAndEnd() {
+        Api api = new Api(base);
+
+        // The demo organization: alice signs in and sees both queues, Support open and Billing closed.
+        String alice = api.post("api/v1/sessions", null, new SignInRequest("alice", "demo"))
+                .expect(201).as(SessionResponse.class).token();
+        MeResponse me = api.get("api/v1/me", alice).expect(200).as(MeResponse.class);
+        assertEquals("Demo Care", me.organizationName());
+        Map<String, String> states = api.get("api/v1/organizations/" + me.organizationId() + "/queues", null)
+                .expect(200).asList(PublicQueueResponse.class).stream()
+                .collect(java.util.stream.Collectors.toMap(PublicQueueResponse::name, PublicQueueResponse::state));
+        assertEquals(Map.of("Support", "OPEN", "Billing", "CLOSED"), states);
+        QueueResponse support = me.queues().stream().filter(q -> q.name().equals("Support")).findFirst().orElseThrow();
+        QueueResponse billing = me.queues().stream().filter(q -> q.name().equals("Billing")).findFirst().orElseThrow();
+        assertEquals("queue_is_closed", api.post("api/v1/queues/" + billing.id() + "/requests", null,
+                new CustomerRequest("Early Bird", null, null, null, null)).problem().code());
+
+        // A customer asks for help with questionnaire answers and waits on the socket.
+        CustomerRequestResponse request = api.post("api/v1/queues/" + support.id() + "/requests", null,
+                new CustomerRequest("Dana", "My invoice is wrong", Map.of("page", "/billing"), null,
+                        Map.of("Order number", "A-1001"))).expect(201).as(CustomerRequestResponse.class);
+        try (ChatSocket customer = ChatSocket.authenticated(api, request.customerToken());
+             ChatSocket desk = ChatSocket.authenticated(api, alice)) {
+            List<WaitingCustomerResponse> waiting = api.get("api/v1/queues/" + support.id() + "/requests", alice)
+                    .expect(200).asList(WaitingCustomerResponse.class);
+            WaitingCustomerResponse dana = waiting.stream().filter(w -> w.audienceId().equals(request.audienceId()))
+                    .findFirst().orElseThrow();
+            assertEquals("My invoice is wrong", dana.firstMessage());
+            assertEquals(Map.of("Order number", "A-1001"), dana.preAnswers());
+
+            // Alice picks Dana; both sockets learn it.
+            api.post("api/v1/queues/" + support.id() + "/pick", alice,
+                    new org.carequeue.api.audience.PickRequest(request.audienceId())).expect(200);
+            assertEquals("ACCEPTED", customer.next("state").getString("state"));
+            assertEquals("ACCEPTED", desk.next("state").getString("state"));
+
+            // They talk: Alice over REST, Dana over the socket.
+            api.post("api/v1/audiences/" + request.audienceId() + "/messages", alice,
+                    new PostMessageRequest("alice-1", "Hi Dana, let me check.")).expect(201);
+            assertEquals("Hi Dana, let me check.", customer.next("message").getString("text"));
+            desk.next("message");
+            customer.sendMessage("dana-1", "Thank you!");
+            customer.next();
+            customer.next();
+            assertEquals("Thank you!", desk.next("message").getString("text"));
+
+            // Alice ends; Dana's socket says FINISHED and nothing more can be posted.
+            AudienceResponse ended = api.post("api/v1/audiences/" + request.audienceId() + "/end", alice, null)
+                    .expect(200).as(AudienceResponse.class);
+            assertEquals("FINISHED", ended.state());
+            assertEquals("FINISHED", customer.next("state").getString("state"));
+            assertEquals("audience_ended", api.post("api/v1/audiences/" + request.audienceId() + "/messages",
+                    request.customerToken(), new PostMessageRequest("dana-2", "One more thing")).problem().code());
+        }
+
+        List<MessageResponse> transcript = api.get("api/v1/audiences/" + request.audienceId() + "/messages",
+                request.customerToken()).expect(200).asList(MessageResponse.class);
+        assertEquals(List.of("My invoice is wrong", "Hi Dana, let me check.", "Thank you!"),
+                transcript.stream().map(MessageResponse::text).toList());
+        List<String> log = api.get("api/v1/queues/" + support.id() + "/log?limit=1000", alice).expect(200)
+                .asList(QueueLogEntryResponse.class).stream()
+                .filter(e -> request.audienceId().equals(e.audienceId()))
+                .map(e -> e.kind() + (e.agentName() == null ? "" : " by " + e.agentName())).toList();
+        assertEquals(List.of("REQUESTED", "PICKED by Alice Agent", "ENDED by Alice Agent"), log);
+
+        // Closing the queue is logged with who closed it and shows to customers at once.
+        api.post("api/v1/queues/" + support.id() + "/close", alice, null).expect(200);
+        QueueLogEntryResponse closed = api.get("api/v1/queues/" + support.id() + "/log?limit=1000", alice)
+                .expect(200).asList(QueueLogEntryResponse.class).stream().reduce((a, b) -> b).orElseThrow();
+        assertEquals("CLOSED", closed.kind());
+        assertEquals("Alice Agent", closed.agentName());
+        assertNull(closed.audienceId());
+        api.post("api/v1/queues/" + support.id() + "/open", alice, null).expect(200);
+
+        // Signing out ends the token.
+        api.send("DELETE", "api/v1/sessions/current", alice).expect(204);
+        assertEquals(401, api.get("api/v1/me", alice).status());
+    }
+}
