@@ -6,8 +6,8 @@ package org.carequeue.api.chat;
  *   <li>{@code auth}: {@code token} (a customer token, or an agent's session token)</li>
  *   <li>{@code send}: {@code clientMessageId}, {@code text}; agents add {@code audienceId}</li>
  *   <li>{@code resume}: {@code since} (last seq seen); agents add {@code audienceId}</li>
- *   <li>{@code typing}: {@code on}</li>
  * </ul>
+ * {@code on} is reserved for the {@code typing} frame of the conversation-features work.
  */
 public record ClientFrame(String type, String token, String clientMessageId, String text, Long since,
                           Boolean on, String audienceId) {

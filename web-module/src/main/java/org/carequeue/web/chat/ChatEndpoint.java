@@ -72,7 +72,6 @@ public class ChatEndpoint {
                 switch (frame.type()) {
                     case "send" -> send(session, peer, frame);
                     case "resume" -> resume(session, peer, frame);
-                    case "typing" -> typing(peer, frame);
                     default -> sessions.send(session, ServerFrame.Error.of(ErrorCode.VALIDATION_FAILED.code(),
                             "Unknown frame type " + frame.type(), null));
                 }
@@ -116,17 +115,6 @@ public class ChatEndpoint {
                 : conversations.sinceWithAgentToken(peer.token(), frame.audienceId(), since);
         missed.forEach(m -> sessions.send(session,
                 ServerFrame.Message.of(m.seq(), m.audienceId(), m.from(), m.text(), m.clientMessageId(), m.sentAt())));
-    }
-
-    /** Typing indicators are not stored: passed on to the other side on this node. */
-    private void typing(Peer peer, ClientFrame frame) {
-        if (peer.isCustomer()) {
-            return;
-        }
-        sessions.toCustomers(frame.audienceId(), new TypingFrame("typing", Boolean.TRUE.equals(frame.on())));
-    }
-
-    record TypingFrame(String type, boolean on) {
     }
 
     @OnClose

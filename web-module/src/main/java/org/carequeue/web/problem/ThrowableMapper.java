@@ -17,6 +17,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.carequeue.api.problem.ErrorCode;
 import org.carequeue.platform.BusinessException;
+import org.carequeue.web.rest.RequestBodies;
 
 /**
  * Everything that is not a refused use case: unreadable JSON, unknown paths and methods, calls
@@ -33,6 +34,10 @@ public class ThrowableMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable exception) {
         Throwable cause = unwrap(exception);
+        if (causedBy(exception, RequestBodies.TooLarge.class)) {
+            return Problems.response(ErrorCode.PAYLOAD_TOO_LARGE,
+                    "The request body is larger than " + RequestBodies.MAX_BYTES + " bytes");
+        }
         if (cause instanceof BusinessException business) {
             return Problems.response(business.code(), business.getMessage());
         }
@@ -71,6 +76,15 @@ public class ThrowableMapper implements ExceptionMapper<Throwable> {
                     ? Problems.response(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side")
                     : Problems.response(ErrorCode.VALIDATION_FAILED, "The request was refused");
         };
+    }
+
+    private static boolean causedBy(Throwable exception, Class<? extends Throwable> type) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable unwrap(Throwable exception) {

@@ -3,7 +3,6 @@ package org.carequeue.web.audience;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,12 +16,8 @@ import org.carequeue.api.audience.AudienceResponse;
 import org.carequeue.api.audience.PickRequest;
 import org.carequeue.api.queue.QueueLogEntryResponse;
 import org.carequeue.api.queue.QueueResponse;
+import org.carequeue.web.support.AgainstBuiltWar;
 import org.carequeue.web.support.Api;
-import org.carequeue.web.support.BuiltWar;
-import org.carequeue.web.support.CareQueueIT;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,19 +26,10 @@ import org.junit.jupiter.api.Test;
  * 16 agents race to pick the same customer, round after round, over HTTP: every customer ends up
  * in exactly one audience with exactly one agent, and nobody is lost.
  */
-@CareQueueIT
-class PickRaceIT {
+class PickRaceIT extends AgainstBuiltWar {
 
     static final int AGENTS = 16;
     static final int ROUNDS = 200;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return BuiltWar.archive();
-    }
-
-    @ArquillianResource
-    URL base;
 
     Api api;
     List<Api.Agent> agents = new ArrayList<>();
@@ -52,7 +38,7 @@ class PickRaceIT {
 
     @BeforeEach
     void sixteenAgentsInOneQueue() {
-        api = new Api(base);
+        api = api();
         Api.Organization organization = api.signUp();
         for (int i = 0; i < AGENTS; i++) {
             agents.add(api.agent(organization));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,27 +18,14 @@ import org.carequeue.api.audience.CustomerRequestResponse;
 import org.carequeue.api.message.PostMessageRequest;
 import org.carequeue.api.queue.QueueLogEntryResponse;
 import org.carequeue.api.queue.QueueResponse;
+import org.carequeue.web.support.AgainstBuiltWar;
 import org.carequeue.web.support.Api;
-import org.carequeue.web.support.BuiltWar;
-import org.carequeue.web.support.CareQueueIT;
 import org.carequeue.web.support.ChatSocket;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Real WebSocket clients on /api/ws/chat: customers and agents talk, resume and leave. */
-@CareQueueIT
-class ChatSocketIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return BuiltWar.archive();
-    }
-
-    @ArquillianResource
-    URL base;
+class ChatSocketIT extends AgainstBuiltWar {
 
     Api api;
     Api.Agent agent;
@@ -47,7 +33,7 @@ class ChatSocketIT {
 
     @BeforeEach
     void anOpenQueueWithAnAgent() {
-        api = new Api(base);
+        api = api();
         Api.Organization organization = api.signUp();
         agent = api.agent(organization);
         queue = api.openQueue(organization, 50, agent);

@@ -2,7 +2,6 @@ package org.carequeue.web.message;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -16,27 +15,14 @@ import org.carequeue.api.message.MessageResponse;
 import org.carequeue.api.message.PostMessageRequest;
 import org.carequeue.api.message.PostMessageResponse;
 import org.carequeue.api.queue.QueueResponse;
+import org.carequeue.web.support.AgainstBuiltWar;
 import org.carequeue.web.support.Api;
-import org.carequeue.web.support.BuiltWar;
-import org.carequeue.web.support.CareQueueIT;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Messages are stored once per clientMessageId, numbered without gaps, and bad input stores nothing. */
-@CareQueueIT
-class MessagesIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return BuiltWar.archive();
-    }
-
-    @ArquillianResource
-    URL base;
+class MessagesIT extends AgainstBuiltWar {
 
     Api api;
     Api.Agent agent;
@@ -46,7 +32,7 @@ class MessagesIT {
 
     @BeforeEach
     void aConversation() {
-        api = new Api(base);
+        api = api();
         Api.Organization organization = api.signUp();
         agent = api.agent(organization);
         QueueResponse queue = api.openQueue(organization, 10, agent);
@@ -134,11 +120,15 @@ class MessagesIT {
         var badJson = api.postRaw(messages, customer.customerToken(), "application/json", "{\"text\": ");
         var wrongType = api.postRaw(messages, customer.customerToken(), "text/plain", "hello");
         var noBody = api.postRaw(messages, customer.customerToken(), "application/json", "");
+        var huge = api.postRaw(messages, customer.customerToken(), "application/json",
+                "{\"clientMessageId\":\"huge\",\"text\":\"" + "y".repeat(200_000) + "\"}");
 
         for (var reply : List.of(overLong, noId, noText, badJson, noBody)) {
             assertEquals(400, reply.status(), reply.body());
             assertEquals("validation_failed", reply.problem().code());
         }
+        assertEquals(413, huge.status());
+        assertEquals("payload_too_large", huge.problem().code());
         assertEquals(415, wrongType.status());
         assertEquals("unsupported_media_type", wrongType.problem().code());
         assertEquals(0, stored().size());

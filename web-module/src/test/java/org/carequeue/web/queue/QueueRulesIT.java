@@ -2,29 +2,15 @@ package org.carequeue.web.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URL;
 import org.carequeue.api.audience.CustomerRequest;
 import org.carequeue.api.queue.QueueResponse;
 import org.carequeue.api.queue.QueueSettingsRequest;
+import org.carequeue.web.support.AgainstBuiltWar;
 import org.carequeue.web.support.Api;
-import org.carequeue.web.support.BuiltWar;
-import org.carequeue.web.support.CareQueueIT;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-@CareQueueIT
-class QueueRulesIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return BuiltWar.archive();
-    }
-
-    @ArquillianResource
-    URL base;
+class QueueRulesIT extends AgainstBuiltWar {
 
     Api api;
     Api.Organization organization;
@@ -32,7 +18,7 @@ class QueueRulesIT {
 
     @BeforeEach
     void organization() {
-        api = new Api(base);
+        api = api();
         organization = api.signUp();
         member = api.agent(organization);
     }

@@ -3,7 +3,6 @@ package org.carequeue.web.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import org.carequeue.api.audience.AudienceResponse;
@@ -18,33 +17,20 @@ import org.carequeue.api.queue.WaitingCustomerResponse;
 import org.carequeue.api.session.MeResponse;
 import org.carequeue.api.session.SessionResponse;
 import org.carequeue.api.session.SignInRequest;
+import org.carequeue.web.support.AgainstBuiltWar;
 import org.carequeue.web.support.Api;
-import org.carequeue.web.support.BuiltWar;
-import org.carequeue.web.support.CareQueueIT;
 import org.carequeue.web.support.ChatSocket;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
  * System test: the built WAR, as the run command starts it (demo mode on), walked through the whole
  * customer-care flow over HTTP and WebSocket, the way a widget and an agent's client would.
  */
-@CareQueueIT
-class CustomerCareFlowIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return BuiltWar.archive();
-    }
-
-    @ArquillianResource
-    URL base;
+class CustomerCareFlowIT extends AgainstBuiltWar {
 
     @Test
     void queuePickConversationAndEnd() {
-        Api api = new Api(base);
+        Api api = api();
 
         // The demo organization: alice signs in and sees both queues, Support open and Billing closed.
         String alice = api.post("api/v1/sessions", null, new SignInRequest("alice", "demo"))
