@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs CareQueue on http://localhost:8080: builds it when the sources changed since the last build,
 # then starts Payara Micro on the embedded H2 file database under ./data with the demo organization.
-# Environment variables override the defaults (see src-config/production.env.example).
+# Environment variables override the defaults (see src-config/postgresql.env.example).
 set -euo pipefail
 cd "$(dirname "$0")"
 

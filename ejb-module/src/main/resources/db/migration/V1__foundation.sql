@@ -58,13 +58,17 @@ create table audience (
     requested_at              timestamp with time zone not null,
     accepted_at               timestamp with time zone,
     ended_at                  timestamp with time zone,
-    customer_disconnected_at  timestamp with time zone,
+    -- Since when the customer has had no live socket (null while one is open): the grace clock.
+    customer_away_since       timestamp with time zone,
     last_seq                  bigint       not null,
     version                   bigint       not null
 );
 -- The waiting line of a queue, in arrival order.
 create index audience_queue_state on audience (queue_id, state, requested_at);
 create index audience_agent_state on audience (agent_id, state);
+-- The drop clock's scan, and queue lengths per organization.
+create index audience_state_away on audience (state, customer_away_since);
+create index audience_organization_state on audience (organization_id, state);
 
 -- EclipseLink preallocates 50 ids per call and expects the first value to be at least 50.
 create sequence chat_message_seq start with 50 increment by 50;
@@ -78,7 +82,8 @@ create table chat_message (
     text               varchar(10000) not null,
     sent_at            timestamp with time zone not null,
     constraint chat_message_seq_unique unique (audience_id, seq),
-    constraint chat_message_client_id_unique unique (audience_id, client_message_id)
+    -- Each side numbers its own retries: an agent's id can never swallow a customer's message.
+    constraint chat_message_client_id_unique unique (audience_id, sender_role, client_message_id)
 );
 
 create sequence queue_log_entry_seq start with 50 increment by 50;

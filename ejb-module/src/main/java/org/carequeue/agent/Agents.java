@@ -3,6 +3,7 @@ package org.carequeue.agent;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -32,6 +33,9 @@ public class Agents {
 
     @Inject
     Callers callers;
+
+    @Inject
+    Event<AgentSignedOut> signedOut;
 
     @Inject
     @ConfigProperty(name = "carequeue.agent.session-hours", defaultValue = "12")
@@ -68,7 +72,8 @@ public class Agents {
             return Optional.empty();
         }
         Agent agent = em.find(Agent.class, session.agentId());
-        return Optional.ofNullable(agent).map(Agents::identity);
+        return Optional.ofNullable(agent).map(a -> new CallerIdentity(a.id(), a.organizationId(), a.displayName(),
+                a.role().securityRoles(), session.expiresAt()));
     }
 
     /** Ends the session of this token (signing out of the API). */
@@ -77,7 +82,16 @@ public class Agents {
         AgentSession session = token == null ? null : em.find(AgentSession.class, Tokens.hash(token));
         if (session != null && session.agentId().equals(callers.current().id())) {
             em.remove(session);
+            signedOut.fire(new AgentSignedOut(session.agentId(), Tokens.hash(token)));
         }
+    }
+
+    /** Deletes sessions past their expiry; they no longer authenticate anyway. */
+    @PermitAll
+    public int forgetExpiredSessions() {
+        return em.createQuery("delete from AgentSession s where s.expiresAt < :now")
+                .setParameter("now", Clock.now())
+                .executeUpdate();
     }
 
     /** An operator adds a staff account to their own organization. */
@@ -146,11 +160,6 @@ public class Agents {
 
     private static AgentResponse response(Agent agent) {
         return new AgentResponse(agent.id(), agent.organizationId(), agent.username(), agent.displayName(),
-                agent.role().securityRoles());
-    }
-
-    static CallerIdentity identity(Agent agent) {
-        return new CallerIdentity(agent.id(), agent.organizationId(), agent.displayName(),
                 agent.role().securityRoles());
     }
 }

@@ -9,8 +9,8 @@ import org.carequeue.api.problem.ErrorCode;
 import org.carequeue.platform.BusinessException;
 
 /**
- * The agent on whose behalf a boundary runs. The caller principal's name is the agent id (set by
- * {@link AgentTokenIdentityStore} or the desk sign-in), so a boundary never trusts an agent id
+ * The agent on whose behalf a boundary runs. The caller principal's name is the agent id (set by the
+ * web module's bearer token mechanism), so a boundary never trusts an agent id
  * passed in by a client.
  */
 @Dependent

@@ -53,8 +53,9 @@ public class Audience {
     private OffsetDateTime acceptedAt;
     @Column(name = "ended_at")
     private OffsetDateTime endedAt;
-    @Column(name = "customer_disconnected_at")
-    private OffsetDateTime customerDisconnectedAt;
+    /** Since when no socket of the customer is open; null while one is. Drives the grace period. */
+    @Column(name = "customer_away_since")
+    private OffsetDateTime customerAwaySince;
     @Column(name = "last_seq")
     private long lastSeq;
     @Version
@@ -76,6 +77,8 @@ public class Audience {
         this.preAnswers = preAnswersJson;
         this.metadata = metadataJson;
         this.requestedAt = Clock.now();
+        // Until a socket (or a status poll) shows the customer, the grace clock runs from arrival.
+        this.customerAwaySince = requestedAt;
     }
 
     /** An agent takes the customer. Only a waiting customer can be picked, and only once. */
@@ -85,7 +88,7 @@ public class Audience {
                 this.state = AudienceState.ACCEPTED;
                 this.agentId = agentId;
                 this.acceptedAt = Clock.now();
-                this.customerDisconnectedAt = null;
+                this.customerAwaySince = null;
             }
             case ACCEPTED, FINISHED -> throw new BusinessException(ErrorCode.ALREADY_PICKED,
                     "Another agent picked this customer already");
@@ -109,23 +112,30 @@ public class Audience {
         this.endedAt = Clock.now();
     }
 
-    /** The customer's socket has been gone longer than the grace period while waiting. */
-    void drop() {
-        if (state != AudienceState.REQUESTED) {
-            throw new BusinessException(ErrorCode.AUDIENCE_ENDED, "Only a waiting customer can be dropped");
+    /**
+     * Drops a waiting customer who has been away since before {@code cutoff} (the grace period).
+     *
+     * @return whether it was dropped: a customer who came back, or was picked, stays
+     */
+    boolean dropIfAwaySince(OffsetDateTime cutoff) {
+        if (state != AudienceState.REQUESTED || customerAwaySince == null || !customerAwaySince.isBefore(cutoff)) {
+            return false;
         }
         this.state = AudienceState.DROPPED;
         this.endedAt = Clock.now();
+        return true;
     }
 
-    void customerDisconnected() {
-        if (state == AudienceState.REQUESTED && customerDisconnectedAt == null) {
-            customerDisconnectedAt = Clock.now();
+    /** The customer's last socket closed: the grace clock starts now. */
+    void customerLeft() {
+        if (state == AudienceState.REQUESTED) {
+            customerAwaySince = Clock.now();
         }
     }
 
+    /** A socket of the customer is open: no grace clock while it is. */
     void customerConnected() {
-        customerDisconnectedAt = null;
+        customerAwaySince = null;
     }
 
     /** The sequence number for the next message; only live audiences take messages. */
@@ -146,6 +156,10 @@ public class Audience {
         if (state == AudienceState.FINISHED || state == AudienceState.DROPPED) {
             throw new BusinessException(ErrorCode.AUDIENCE_ENDED, "This conversation has ended");
         }
+    }
+
+    boolean isCustomerAway() {
+        return customerAwaySince != null;
     }
 
     boolean hasCustomerToken(String token) {

@@ -13,8 +13,9 @@ import org.carequeue.queue.QueueAccess;
 
 /**
  * Loads an audience for whoever asks, and only for them: the customer with its token, the agent
- * who holds it, or a member of its queue. Anyone else learns nothing (404). Audiences about to
- * change are locked until the transaction ends.
+ * who holds it, or (while the customer waits) a member of its queue. Anyone else learns nothing
+ * (404). Access is checked before an audience is locked for a change, so a stranger cannot even
+ * make others wait.
  */
 @Dependent
 public class AudienceAccess {
@@ -25,14 +26,19 @@ public class AudienceAccess {
     @Inject
     QueueAccess queues;
 
-    /** The customer's own audience, locked. */
+    /** The customer's own audience, to read. */
     public Audience forCustomer(String audienceId, String customerToken) {
         requireToken(customerToken);
-        Audience audience = locked(audienceId);
+        Audience audience = find(audienceId);
         if (!audience.hasCustomerToken(customerToken)) {
             throw notFound();
         }
         return audience;
+    }
+
+    /** The customer's own audience, locked for a change. */
+    public Audience forCustomerToChange(String audienceId, String customerToken) {
+        return lock(forCustomer(audienceId, customerToken));
     }
 
     /** The audience a customer token belongs to (how a socket learns which audience it serves). */
@@ -43,24 +49,30 @@ public class AudienceAccess {
                 .getResultStream().findFirst().orElseThrow(AudienceAccess::notFound);
     }
 
-    /** An audience the agent holds, locked; the caller then checks what it wants to do. */
+    /** An audience the agent holds, locked for a change. */
     public Audience forHolder(String audienceId, Agent agent) {
-        Audience audience = locked(audienceId);
+        Audience audience = find(audienceId);
         if (!audience.organizationId().equals(agent.organizationId())) {
             throw notFound();
         }
         audience.requireHeldBy(agent.id());
-        return audience;
+        return lock(audience);
     }
 
-    /** Read access for the holder or any member of the audience's queue; not locked. */
+    /**
+     * Read access for agents: the holder, always; other members of the queue only while the
+     * customer waits (to decide whom to pick). Others' conversations stay private.
+     */
     public Audience forReader(String audienceId, Agent agent) {
-        Audience audience = audienceId == null ? null : em.find(Audience.class, audienceId);
-        if (audience == null || !audience.organizationId().equals(agent.organizationId())) {
+        Audience audience = find(audienceId);
+        if (!audience.organizationId().equals(agent.organizationId())) {
             throw notFound();
         }
         if (!agent.id().equals(audience.agentId())) {
             queues.forMember(audience.queueId(), agent);
+            if (!audience.state().isWaiting()) {
+                audience.requireHeldBy(agent.id());
+            }
         }
         return audience;
     }
@@ -69,6 +81,20 @@ public class AudienceAccess {
     public Audience locked(String audienceId) {
         Audience audience = audienceId == null ? null
                 : em.find(Audience.class, audienceId, LockModeType.PESSIMISTIC_WRITE);
+        if (audience == null) {
+            throw notFound();
+        }
+        return audience;
+    }
+
+    /** Takes the row lock and re-reads the row, so the change starts from the committed state. */
+    private Audience lock(Audience audience) {
+        em.refresh(audience, LockModeType.PESSIMISTIC_WRITE);
+        return audience;
+    }
+
+    private Audience find(String audienceId) {
+        Audience audience = audienceId == null ? null : em.find(Audience.class, audienceId);
         if (audience == null) {
             throw notFound();
         }

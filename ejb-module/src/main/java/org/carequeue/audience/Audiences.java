@@ -36,8 +36,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 public class Audiences {
 
-    /** How many waiting customers "pick next" tries before giving up in one transaction. */
+    /** How many waiting customers "pick next" reads at a time, in line order. */
     static final int PICK_CANDIDATES = 32;
+    /** Most drops in one tick's transaction; the next tick takes the rest. */
+    static final int DROPS_PER_TICK = 200;
 
     @PersistenceContext
     EntityManager em;
@@ -89,10 +91,23 @@ public class Audiences {
         return new CustomerRequestResponse(audience.id(), token, audience.state().name(), position(audience));
     }
 
-    /** The customer's view of their audience. */
+    /**
+     * The customer's view of their audience. Polling it counts as being present: a customer
+     * without a socket (an integration over REST) is not dropped while they keep asking.
+     */
     @PermitAll
     public AudienceResponse status(String audienceId, String customerToken) {
-        return view(audiences.forCustomer(audienceId, customerToken));
+        Audience audience = audiences.forCustomer(audienceId, customerToken);
+        if (audience.state().isWaiting() && audience.isCustomerAway()) {
+            // A plain update, not a row lock: a poll never waits behind a pick for long.
+            em.createQuery("update Audience a set a.customerAwaySince = :now where a.id = :id"
+                            + " and a.state = :requested and a.customerAwaySince is not null")
+                    .setParameter("now", Clock.now())
+                    .setParameter("id", audience.id())
+                    .setParameter("requested", AudienceState.REQUESTED)
+                    .executeUpdate();
+        }
+        return view(audience);
     }
 
     /** An agent's view: the holder, or a member of the audience's queue. */
@@ -125,27 +140,36 @@ public class Audiences {
         return audience;
     }
 
+    /**
+     * Locks waiting customers in line order until one is still waiting once its lock is held.
+     * Rows other agents took in the meantime are skipped; when a whole page was taken, the line is
+     * read again, so "empty" is only answered when nobody waits.
+     */
     private Audience pickNext(Queue queue, Agent agent) {
-        List<String> candidates = em.createQuery("select a.id from Audience a where a.queueId = :queue"
-                        + " and a.state = :requested order by a.requestedAt, a.id", String.class)
-                .setParameter("queue", queue.id())
-                .setParameter("requested", AudienceState.REQUESTED)
-                .setMaxResults(PICK_CANDIDATES)
-                .getResultList();
-        for (String candidate : candidates) {
-            Audience audience = audiences.locked(candidate);
-            if (audience.state().isWaiting()) {
-                audience.accept(agent.id());
-                return audience;
+        while (true) {
+            List<String> candidates = em.createQuery("select a.id from Audience a where a.queueId = :queue"
+                            + " and a.state = :requested" + WaitingLine.JPQL_ORDER, String.class)
+                    .setParameter("queue", queue.id())
+                    .setParameter("requested", AudienceState.REQUESTED)
+                    .setMaxResults(PICK_CANDIDATES)
+                    .getResultList();
+            for (String candidate : candidates) {
+                Audience audience = audiences.locked(candidate);
+                if (audience.state().isWaiting()) {
+                    audience.accept(agent.id());
+                    return audience;
+                }
+            }
+            if (candidates.size() < PICK_CANDIDATES) {
+                throw new BusinessException(ErrorCode.QUEUE_IS_EMPTY, "Nobody is waiting in queue " + queue.name());
             }
         }
-        throw new BusinessException(ErrorCode.QUEUE_IS_EMPTY, "Nobody is waiting in queue " + queue.name());
     }
 
     /** The customer ends: a waiting customer leaves the line (DROPPED), a talking one FINISHES. */
     @PermitAll
     public AudienceResponse endByCustomer(String audienceId, String customerToken) {
-        Audience audience = audiences.forCustomer(audienceId, customerToken);
+        Audience audience = audiences.forCustomerToChange(audienceId, customerToken);
         boolean wasWaiting = audience.state().isWaiting();
         audience.endByCustomer();
         recordEnd(audience, wasWaiting, null);
@@ -172,7 +196,13 @@ public class Audiences {
         }
     }
 
-    /** A customer socket authenticated: the grace clock stops and the socket learns its audience. */
+    /** Which audience a customer token opens (for a socket, before it registers); changes nothing. */
+    @PermitAll
+    public AudienceResponse identifyCustomer(String customerToken) {
+        return view(audiences.byCustomerToken(customerToken));
+    }
+
+    /** A customer socket is registered: the grace clock stops; the answer is the state from now on. */
     @PermitAll
     public AudienceResponse customerConnected(String customerToken) {
         Audience audience = audiences.locked(audiences.byCustomerToken(customerToken).id());
@@ -180,31 +210,32 @@ public class Audiences {
         return view(audience);
     }
 
-    /** The customer's last socket closed: while waiting, the grace clock starts. */
+    /** The customer's last socket on this node closed: while they wait, the grace clock starts. */
     @PermitAll
-    public void customerDisconnected(String customerToken) {
+    public void customerLeft(String customerToken) {
         Audience audience = audiences.locked(audiences.byCustomerToken(customerToken).id());
-        audience.customerDisconnected();
+        audience.customerLeft();
     }
 
     /**
-     * Drops waiting customers whose socket has been gone longer than the grace period. Every node
-     * runs this; the row lock and the state check make each drop happen once.
+     * Drops waiting customers who have been away longer than the grace period. Every node runs
+     * this; under the row lock the audience checks again that the customer is still waiting and
+     * still away, so each drop happens once and a customer who just came back stays. Rows are
+     * locked in line order, the order pickers lock them in, so the two never deadlock.
      */
     @PermitAll
     public int dropAbandoned() {
         OffsetDateTime cutoff = Clock.now().minusSeconds(graceSeconds);
         List<String> abandoned = em.createQuery("select a.id from Audience a where a.state = :requested"
-                        + " and a.customerDisconnectedAt < :cutoff", String.class)
+                        + " and a.customerAwaySince < :cutoff" + WaitingLine.JPQL_ORDER, String.class)
                 .setParameter("requested", AudienceState.REQUESTED)
                 .setParameter("cutoff", cutoff)
-                .setMaxResults(500)
+                .setMaxResults(DROPS_PER_TICK)
                 .getResultList();
         int count = 0;
         for (String id : abandoned) {
             Audience audience = audiences.locked(id);
-            if (audience.state().isWaiting()) {
-                audience.drop();
+            if (audience.dropIfAwaySince(cutoff)) {
                 recordEnd(audience, true, null);
                 count++;
             }
@@ -228,20 +259,9 @@ public class Audiences {
         return WaitingLine.positions(waiting);
     }
 
-    /** 1-based place in line (FIFO by request time, ties by id), or null when not waiting. */
+    /** 1-based place in line, or null when not waiting. */
     private Integer position(Audience audience) {
-        if (!audience.state().isWaiting()) {
-            return null;
-        }
-        long ahead = em.createQuery("select count(a) from Audience a where a.queueId = :queue"
-                        + " and a.state = :requested and (a.requestedAt < :at or (a.requestedAt = :at and a.id < :id))",
-                        Long.class)
-                .setParameter("queue", audience.queueId())
-                .setParameter("requested", AudienceState.REQUESTED)
-                .setParameter("at", audience.requestedAt())
-                .setParameter("id", audience.id())
-                .getSingleResult();
-        return (int) ahead + 1;
+        return audience.state().isWaiting() ? positions(audience.queueId()).get(audience.id()) : null;
     }
 
     private AudienceResponse view(Audience audience) {

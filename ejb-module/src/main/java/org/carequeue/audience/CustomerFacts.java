@@ -15,6 +15,8 @@ final class CustomerFacts {
     static final int MAX_ENTRIES = 50;
     static final int MAX_KEY_LENGTH = 100;
     static final int MAX_VALUE_LENGTH = 1_000;
+    /** The column size of pre_answers and metadata. */
+    static final int MAX_JSON_LENGTH = 20_000;
     private static final Jsonb JSON = JsonbBuilder.create();
 
     private CustomerFacts() {
@@ -31,7 +33,11 @@ final class CustomerFacts {
             InvalidInput.requireText(field + " key", key, MAX_KEY_LENGTH);
             InvalidInput.optionalText(field + "." + key, value, MAX_VALUE_LENGTH);
         });
-        return JSON.toJson(facts);
+        String json = JSON.toJson(facts);
+        if (json.length() > MAX_JSON_LENGTH) {
+            throw new InvalidInput(field + " is larger than " + MAX_JSON_LENGTH + " characters in all");
+        }
+        return json;
     }
 
     @SuppressWarnings("unchecked")

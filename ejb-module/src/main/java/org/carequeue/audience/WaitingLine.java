@@ -8,9 +8,13 @@ import java.util.Map;
 
 /**
  * The order customers are served in: first come, first served, by request time; the id breaks
- * ties so that every node computes the same positions.
+ * ties so that every node computes the same positions. Queries that list or pick waiting
+ * customers sort by {@link #JPQL_ORDER}, the same order as {@link #positions}.
  */
 public final class WaitingLine {
+
+    /** {@link #ORDER} as a JPQL clause over an audience aliased {@code a}. */
+    static final String JPQL_ORDER = " order by a.requestedAt, a.id";
 
     /** One waiting request. */
     public record Waiting(String audienceId, OffsetDateTime requestedAt) {

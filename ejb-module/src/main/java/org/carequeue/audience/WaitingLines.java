@@ -56,7 +56,10 @@ public class WaitingLines {
         }).toList();
     }
 
-    /** The signed-in agent, their organization and the queues they are a member of. */
+    /**
+     * The signed-in agent, their organization and the queues they are a member of (with one query
+     * for all their lengths).
+     */
     @RolesAllowed(Roles.AGENT)
     public MeResponse me() {
         Agent agent = callers.current();
@@ -67,7 +70,7 @@ public class WaitingLines {
                 .setParameter("org", agent.organizationId())
                 .setParameter("agent", agent.id())
                 .getResultStream()
-                .map(q -> queueView(q, lengths.getOrDefault(q.id(), 0)))
+                .map(q -> QueueAccess.view(q, lengths.getOrDefault(q.id(), 0)))
                 .toList();
         return new MeResponse(agent.id(), agent.username(), agent.displayName(), organization.id(),
                 organization.name(), agent.role().securityRoles(), memberOf);
@@ -85,7 +88,7 @@ public class WaitingLines {
         Queue queue = queues.forMember(queueId, callers.current());
         AtomicInteger position = new AtomicInteger();
         return em.createQuery("select a from Audience a where a.queueId = :queue and a.state = :requested"
-                        + " order by a.requestedAt, a.id", Audience.class)
+                        + WaitingLine.JPQL_ORDER, Audience.class)
                 .setParameter("queue", queue.id())
                 .setParameter("requested", AudienceState.REQUESTED)
                 .getResultStream()
@@ -124,9 +127,5 @@ public class WaitingLines {
                 .getResultStream()
                 .forEach(row -> lengths.put((String) row[0], ((Number) row[1]).intValue()));
         return lengths;
-    }
-
-    private static QueueResponse queueView(Queue q, int length) {
-        return new QueueResponse(q.id(), q.name(), q.state().name(), q.isSuspended(), q.capacity(), length);
     }
 }

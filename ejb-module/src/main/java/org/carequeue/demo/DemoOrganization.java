@@ -14,6 +14,8 @@ import org.carequeue.agent.Passwords;
 import org.carequeue.organization.Organization;
 import org.carequeue.organization.OrganizationRole;
 import org.carequeue.queue.Queue;
+import org.carequeue.queue.QueueLogEntry;
+import org.carequeue.queue.QueueLogKind;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -66,6 +68,7 @@ public class DemoOrganization {
         em.flush();
         em.persist(support);
         em.persist(billing);
+        em.persist(new QueueLogEntry(support.id(), QueueLogKind.OPENED, null, null));
         LOG.info(() -> "Created the demo organization; operator " + olivia.username());
     }
 

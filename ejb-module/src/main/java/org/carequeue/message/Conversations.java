@@ -56,7 +56,7 @@ public class Conversations {
     @PermitAll
     public Posted postAsCustomer(String audienceId, String customerToken, String clientMessageId, String text) {
         validate(clientMessageId, text);
-        Audience audience = audiences.forCustomer(audienceId, customerToken);
+        Audience audience = audiences.forCustomerToChange(audienceId, customerToken);
         return post(audience, clientMessageId, SenderRole.CUSTOMER, audience.customerName(), text);
     }
 
@@ -110,8 +110,9 @@ public class Conversations {
 
     private Posted post(Audience audience, String clientMessageId, SenderRole role, String senderName, String text) {
         Optional<ChatMessage> earlier = em.createQuery("select m from ChatMessage m where m.audienceId = :audience"
-                        + " and m.clientMessageId = :clientMessageId", ChatMessage.class)
+                        + " and m.senderRole = :role and m.clientMessageId = :clientMessageId", ChatMessage.class)
                 .setParameter("audience", audience.id())
+                .setParameter("role", role)
                 .setParameter("clientMessageId", clientMessageId)
                 .getResultStream().findFirst();
         if (earlier.isPresent()) {

@@ -1,7 +1,7 @@
 /**
  * The messages of an audience. Each has a gap-free ascending {@code seq} handed out by its audience
- * under the audience's row lock, and the sender's {@code clientMessageId}, unique per audience, so a
- * retried send returns the stored message instead of making a copy. Callers learn of a message
+ * under the audience's row lock, and the sender's {@code clientMessageId}, unique per audience and side
+ * (customer or agent), so a retried send returns the stored message instead of making a copy. Callers learn of a message
  * only after its transaction committed.
  */
 package org.carequeue.message;

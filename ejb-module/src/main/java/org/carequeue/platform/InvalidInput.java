@@ -17,10 +17,19 @@ public class InvalidInput extends BusinessException {
         return optionalText(field, value, max);
     }
 
-    /** An optional text: at most {@code max} characters when present. */
+    /**
+     * An optional text: at most {@code max} characters when present, and no control characters
+     * but tab and line breaks (PostgreSQL refuses U+0000, and none of them belongs in a chat).
+     */
     public static String optionalText(String field, String value, int max) {
-        if (value != null && value.length() > max) {
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > max) {
             throw new InvalidInput(field + " is longer than " + max + " characters");
+        }
+        if (value.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f)) {
+            throw new InvalidInput(field + " contains a control character");
         }
         return value;
     }

@@ -12,7 +12,8 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * Declares CareQueue's datasource and brings its schema up to date before any other bean starts.
+ * Declares CareQueue's datasource and brings its schema up to date while the application starts,
+ * before it serves requests (beans that write at start-up declare {@code @DependsOn} on it).
  * The database is chosen by MicroProfile Config ({@code carequeue.db.*}, or the environment
  * variables {@code CAREQUEUE_DB_URL}, {@code CAREQUEUE_DB_DRIVER}, ...), so the same build runs on
  * the embedded H2 file database and on PostgreSQL.

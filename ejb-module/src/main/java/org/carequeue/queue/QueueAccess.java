@@ -27,9 +27,19 @@ public class QueueAccess {
         return queue;
     }
 
-    /** Operators manage every queue of their organization, member or not. */
-    public Queue forOperator(String queueId, Agent operator) {
-        return inOrganization(queueId, operator);
+    /** A member's queue, locked for a change: concurrent opens and closes queue up instead of failing. */
+    public Queue forMemberToChange(String queueId, Agent agent) {
+        return lock(forMember(queueId, agent));
+    }
+
+    /** Operators manage every queue of their organization, member or not; locked for the change. */
+    public Queue forOperatorToChange(String queueId, Agent operator) {
+        return lock(inOrganization(queueId, operator));
+    }
+
+    private Queue lock(Queue queue) {
+        em.refresh(queue, LockModeType.PESSIMISTIC_WRITE);
+        return queue;
     }
 
     /**
@@ -52,7 +62,10 @@ public class QueueAccess {
         return queue;
     }
 
-    /** How many customers wait in the queue now (audiences in state REQUESTED). */
+    /**
+     * How many customers wait in the queue now. A waiting customer is a request, stored as an
+     * audience in state REQUESTED: the one place the queue package reads the audience table.
+     */
     public int waiting(String queueId) {
         return em.createQuery("select count(a) from Audience a where a.queueId = :queue"
                         + " and a.state = org.carequeue.audience.AudienceState.REQUESTED", Long.class)
@@ -62,8 +75,12 @@ public class QueueAccess {
 
     /** The queue as its members see it. */
     public QueueResponse view(Queue queue) {
+        return view(queue, waiting(queue.id()));
+    }
+
+    public static QueueResponse view(Queue queue, int waiting) {
         return new QueueResponse(queue.id(), queue.name(), queue.state().name(), queue.isSuspended(),
-                queue.capacity(), waiting(queue.id()));
+                queue.capacity(), waiting);
     }
 
     private Queue inOrganization(String queueId, Agent agent) {

@@ -2,7 +2,6 @@ package org.carequeue.queue;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,19 +26,12 @@ public class Queues {
     @Inject
     QueueAccess queues;
 
-    @Inject
-    Event<QueueOpened> opened;
-
-    @Inject
-    Event<QueueClosed> closed;
-
     @RolesAllowed(Roles.AGENT)
     public QueueResponse open(String queueId) {
         Agent agent = callers.current();
-        Queue queue = queues.forMember(queueId, agent);
+        Queue queue = queues.forMemberToChange(queueId, agent);
         if (queue.open()) {
             em.persist(new QueueLogEntry(queue.id(), QueueLogKind.OPENED, agent.id(), null));
-            opened.fire(new QueueOpened(queue.id(), queue.organizationId(), agent.id()));
         }
         return queues.view(queue);
     }
@@ -47,10 +39,9 @@ public class Queues {
     @RolesAllowed(Roles.AGENT)
     public QueueResponse close(String queueId) {
         Agent agent = callers.current();
-        Queue queue = queues.forMember(queueId, agent);
+        Queue queue = queues.forMemberToChange(queueId, agent);
         if (queue.close()) {
             em.persist(new QueueLogEntry(queue.id(), QueueLogKind.CLOSED, agent.id(), null));
-            closed.fire(new QueueClosed(queue.id(), queue.organizationId(), agent.id()));
         }
         return queues.view(queue);
     }
@@ -67,7 +58,7 @@ public class Queues {
 
     @RolesAllowed(Roles.OPERATOR)
     public QueueResponse configure(String queueId, String name, Integer capacity, boolean suspended) {
-        Queue queue = queues.forOperator(queueId, callers.currentOperator());
+        Queue queue = queues.forOperatorToChange(queueId, callers.currentOperator());
         queue.configure(InvalidInput.requireText("name", name, Queue.MAX_NAME_LENGTH), capacity(capacity), suspended);
         return queues.view(queue);
     }
@@ -75,7 +66,7 @@ public class Queues {
     @RolesAllowed(Roles.OPERATOR)
     public QueueResponse addMember(String queueId, String agentId) {
         Agent operator = callers.currentOperator();
-        Queue queue = queues.forOperator(queueId, operator);
+        Queue queue = queues.forOperatorToChange(queueId, operator);
         Agent member = agentId == null ? null : em.find(Agent.class, agentId);
         if (member == null || !member.organizationId().equals(operator.organizationId())) {
             throw new BusinessException(ErrorCode.NOT_FOUND, "No such agent in your organization");
@@ -86,7 +77,7 @@ public class Queues {
 
     @RolesAllowed(Roles.OPERATOR)
     public QueueResponse removeMember(String queueId, String agentId) {
-        Queue queue = queues.forOperator(queueId, callers.currentOperator());
+        Queue queue = queues.forOperatorToChange(queueId, callers.currentOperator());
         queue.removeMember(agentId);
         return queues.view(queue);
     }

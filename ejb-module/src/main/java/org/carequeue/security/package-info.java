@@ -1,5 +1,5 @@
 /**
- * Who may do what: role names, and the identity store that turns an agent's bearer token into a
- * caller with groups, so that {@code @RolesAllowed} guards every boundary.
+ * Who may do what: the role names used in {@code @RolesAllowed}. The web module's authentication
+ * mechanism makes an agent's bearer token the caller, with these roles as groups.
  */
 package org.carequeue.security;

@@ -1,11 +1,14 @@
 package org.carequeue.audience;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.carequeue.api.problem.ErrorCode;
 import org.carequeue.platform.BusinessException;
+import org.carequeue.platform.Clock;
 import org.junit.jupiter.api.Test;
 
 class AudienceTest {
@@ -40,8 +43,29 @@ class AudienceTest {
 
     @Test
     void aDroppedRequestCannotBePicked() {
-        audience.drop();
+        assertTrue(audience.dropIfAwaySince(Clock.now().plusSeconds(1)));
+        assertEquals(AudienceState.DROPPED, audience.state());
         assertEquals(ErrorCode.AUDIENCE_ENDED, code(() -> audience.accept("alice")));
+    }
+
+    @Test
+    void aCustomerAwayForLessThanTheGracePeriodStays() {
+        assertFalse(audience.dropIfAwaySince(audience.requestedAt().minusSeconds(60)));
+        assertEquals(AudienceState.REQUESTED, audience.state());
+    }
+
+    @Test
+    void aCustomerWithAnOpenSocketIsNeverDropped() {
+        audience.customerConnected();
+        assertFalse(audience.dropIfAwaySince(Clock.now().plusSeconds(3600)));
+    }
+
+    @Test
+    void leavingStartsTheGraceClockAgain() {
+        audience.customerConnected();
+        audience.customerLeft();
+        assertTrue(audience.isCustomerAway());
+        assertTrue(audience.dropIfAwaySince(Clock.now().plusSeconds(1)));
     }
 
     @Test
@@ -85,7 +109,7 @@ class AudienceTest {
     @Test
     void onlyAWaitingCustomerCanBeDropped() {
         audience.accept("alice");
-        assertEquals(ErrorCode.AUDIENCE_ENDED, code(audience::drop));
+        assertFalse(audience.dropIfAwaySince(Clock.now().plusSeconds(3600)));
         assertEquals(AudienceState.ACCEPTED, audience.state());
     }
 

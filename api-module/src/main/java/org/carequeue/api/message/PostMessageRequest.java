@@ -1,8 +1,8 @@
 package org.carequeue.api.message;
 
 /**
- * A message to post. {@code clientMessageId} is chosen by the sender and unique per audience:
- * posting it again returns the message already stored, so retries never make copies.
+ * A message to post. {@code clientMessageId} is chosen by the sender and unique per audience and
+ * side: posting it again returns the message already stored, so retries never make copies.
  */
 public record PostMessageRequest(String clientMessageId, String text) {
 

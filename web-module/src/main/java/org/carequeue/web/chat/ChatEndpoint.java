@@ -9,15 +9,17 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
-import java.io.IOException;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.carequeue.agent.Agents;
 import org.carequeue.api.audience.AudienceResponse;
 import org.carequeue.api.chat.ClientFrame;
 import org.carequeue.api.chat.ServerFrame;
+import org.carequeue.api.message.MessageResponse;
 import org.carequeue.api.problem.ErrorCode;
 import org.carequeue.audience.AudienceState;
 import org.carequeue.audience.Audiences;
@@ -36,6 +38,8 @@ public class ChatEndpoint {
 
     private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
     static final int MAX_FRAME_BYTES = 64 * 1024;
+    /** A socket that has not sent a valid auth frame by then is closed. */
+    static final int AUTH_TIMEOUT_SECONDS = 10;
 
     @Inject
     ChatSessions sessions;
@@ -48,6 +52,12 @@ public class ChatEndpoint {
 
     @Inject
     Conversations conversations;
+
+    @OnOpen
+    public void onOpen(Session session) {
+        sessions.opened(session);
+        sessions.closeUnlessAuthenticatedWithin(session, AUTH_TIMEOUT_SECONDS);
+    }
 
     @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
     public void onFrame(Session session, String text) {
@@ -87,12 +97,18 @@ public class ChatEndpoint {
         } else if (token != null && token.startsWith(Tokens.AGENT_PREFIX)) {
             var agent = agents.authenticate(token)
                     .orElseThrow(() -> new BusinessException(ErrorCode.NOT_AUTHENTICATED, "Unknown or expired token"));
-            sessions.addAgent(session, Peer.agent(token, agent.agentId()));
+            sessions.addAgent(session, Peer.agent(token, agent.agentId(), agent.expiresAt()));
             sessions.send(session, ServerFrame.Ready.of("agent", null, null, null));
         } else {
+            // Register first, then tell the database: a change that commits in between is in the
+            // answer, every later one is pushed, and a closing older socket sees this one (onClose).
+            AudienceResponse identified = audiences.identifyCustomer(token);
+            boolean waiting = isWaiting(identified);
+            sessions.addCustomer(session, Peer.customer(token, identified.audienceId(), identified.queueId()), waiting);
             AudienceResponse audience = audiences.customerConnected(token);
-            boolean waiting = AudienceState.REQUESTED.name().equals(audience.state());
-            sessions.addCustomer(session, Peer.customer(token, audience.audienceId(), audience.queueId()), waiting);
+            if (waiting && !isWaiting(audience)) {
+                sessions.stoppedWaiting(audience.audienceId(), audience.queueId());
+            }
             sessions.send(session, ServerFrame.Ready.of("customer", audience.audienceId(), audience.state(),
                     audience.position()));
         }
@@ -108,21 +124,37 @@ public class ChatEndpoint {
         sessions.send(session, ServerFrame.Sent.of(audienceId, ack.clientMessageId(), ack.seq(), ack.sentAt()));
     }
 
+    /** Replays everything after {@code since}, page by page. */
     private void resume(Session session, Peer peer, ClientFrame frame) {
         long since = frame.since() == null ? 0 : frame.since();
-        var missed = peer.isCustomer()
-                ? conversations.sinceAsCustomer(peer.audienceId(), peer.token(), since)
-                : conversations.sinceWithAgentToken(peer.token(), frame.audienceId(), since);
-        missed.forEach(m -> sessions.send(session,
-                ServerFrame.Message.of(m.seq(), m.audienceId(), m.from(), m.text(), m.clientMessageId(), m.sentAt())));
+        List<MessageResponse> page;
+        do {
+            page = peer.isCustomer()
+                    ? conversations.sinceAsCustomer(peer.audienceId(), peer.token(), since)
+                    : conversations.sinceWithAgentToken(peer.token(), frame.audienceId(), since);
+            for (MessageResponse m : page) {
+                sessions.send(session, ServerFrame.Message.of(m.seq(), m.audienceId(), m.from(), m.text(),
+                        m.clientMessageId(), m.sentAt()));
+                since = m.seq();
+            }
+        } while (page.size() == Conversations.MAX_PAGE);
+    }
+
+    private static boolean isWaiting(AudienceResponse audience) {
+        return AudienceState.REQUESTED.name().equals(audience.state());
     }
 
     @OnClose
     public void onClose(Session session, CloseReason reason) {
         Peer peer = ChatSessions.peer(session);
+        // Counted per node: a customer with a socket on another node too is handled by the cluster work.
         if (sessions.remove(session) && peer.isCustomer()) {
             try {
-                audiences.customerDisconnected(peer.token());
+                audiences.customerLeft(peer.token());
+                if (sessions.hasCustomer(peer.audienceId())) {
+                    // A new socket registered while this one closed: it is present after all.
+                    audiences.customerConnected(peer.token());
+                }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not record that the customer of " + peer.audienceId() + " left", e);
             }
@@ -158,10 +190,6 @@ public class ChatEndpoint {
     /** Answers with an error and closes: the socket cannot go on without valid credentials. */
     private void refuse(Session session, ErrorCode code, String detail, String clientMessageId) {
         sessions.send(session, ServerFrame.Error.of(code.code(), detail, clientMessageId));
-        try {
-            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, code.code()));
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "Could not close chat socket", e);
-        }
+        sessions.closeAfterPending(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, code.code()));
     }
 }

@@ -3,13 +3,17 @@ package org.carequeue.web.chat;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.websocket.Session;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.carequeue.agent.AgentSignedOut;
 import org.carequeue.api.chat.ServerFrame;
 import org.carequeue.audience.AudienceAccepted;
 import org.carequeue.audience.AudienceDropped;
@@ -35,6 +39,14 @@ public class ChatPush {
 
     @Resource
     ManagedExecutorService executor;
+
+    /** Created while the application starts (see {@link ChatSessions}). */
+    void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        // creating the bean is the point
+    }
+
+    /** Per queue: how many changes of its line are not yet pushed (see {@link #pushPositions}). */
+    private final Map<String, AtomicInteger> unpushedLineChanges = new ConcurrentHashMap<>();
 
     void messagePosted(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagePosted event) {
         var m = event.message();
@@ -64,26 +76,39 @@ public class ChatPush {
         sessions.toAgent(event.agentId(), frame);
     }
 
+    void signedOut(@Observes(during = TransactionPhase.AFTER_SUCCESS) AgentSignedOut event) {
+        sessions.closeAgentSessions(event.agentId(), event.tokenHash());
+    }
+
     /**
-     * Someone left the line: everyone behind them moved up. Read in a task of its own, because the
-     * transaction that fired the event is over and this is a new read.
+     * Someone left the line: everyone behind them moved up. The line is read in a task of its own
+     * (the transaction that fired the event is over), one task per queue at a time: changes that
+     * arrive while it runs make it read once more, so positions are never sent out of order.
      */
     private void pushPositions(String queueId) {
         if (sessions.waitingIn(queueId).isEmpty()) {
             return;
         }
+        AtomicInteger unpushed = unpushedLineChanges.computeIfAbsent(queueId, k -> new AtomicInteger());
+        if (unpushed.getAndIncrement() > 0) {
+            return;
+        }
         executor.execute(() -> {
-            try {
-                Map<String, Integer> positions = audiences.positions(queueId);
-                for (Session session : sessions.waitingIn(queueId)) {
-                    Integer position = positions.get(ChatSessions.peer(session).audienceId());
-                    if (position != null) {
-                        sessions.sendPosition(session, position);
+            int seen;
+            do {
+                seen = unpushed.get();
+                try {
+                    Map<String, Integer> positions = audiences.positions(queueId);
+                    for (Session session : sessions.waitingIn(queueId)) {
+                        Integer position = positions.get(ChatSessions.peer(session).audienceId());
+                        if (position != null) {
+                            sessions.sendPosition(session, position);
+                        }
                     }
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Could not push queue positions of queue " + queueId, e);
                 }
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Could not push queue positions of queue " + queueId, e);
-            }
+            } while (!unpushed.compareAndSet(seen, 0));
         });
     }
 }

@@ -1,45 +1,68 @@
 package org.carequeue.web.chat;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
-
-import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.concurrent.TimeUnit;
 import org.carequeue.api.chat.ServerFrame;
+import org.carequeue.platform.Tokens;
 
 /**
- * The authenticated chat sockets of this node, by audience (customers), by agent, and by queue for
- * the customers still waiting in it. Frames to one socket are written one at a time.
+ * The chat sockets of this node: by audience (customers), by agent, and by queue for the customers
+ * still waiting in it. Every frame goes through the socket's {@link Outbox}.
  */
 @ApplicationScoped
 public class ChatSessions {
 
-    private static final Logger LOG = Logger.getLogger(ChatSessions.class.getName());
-    private static final String PEER = "carequeue.peer";
-    private static final String LAST_POSITION = "carequeue.lastPosition";
     static final Jsonb JSON = JsonbBuilder.create();
+    private static final String PEER = "carequeue.peer";
+    private static final String OUTBOX = "carequeue.outbox";
+    private static final String LAST_POSITION = "carequeue.lastPosition";
 
     private final Map<String, Set<Session>> customersByAudience = new ConcurrentHashMap<>();
     private final Map<String, Set<Session>> agentsById = new ConcurrentHashMap<>();
     private final Map<String, Set<Session>> waitingByQueue = new ConcurrentHashMap<>();
 
+    @Resource
+    ManagedExecutorService executor;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    /**
+     * Created while the application starts: the executors are injected from the component's naming
+     * context, which threads of the WebSocket container do not carry.
+     */
+    void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        // creating the bean is the point
+    }
+
+    /** Every socket gets its outbox when it opens, before anything can be sent to it. */
+    void opened(Session session) {
+        session.getUserProperties().put(OUTBOX, new Outbox(session, executor));
+    }
+
     void addCustomer(Session session, Peer peer, boolean waiting) {
         session.getUserProperties().put(PEER, peer);
-        customersByAudience.computeIfAbsent(peer.audienceId(), k -> ConcurrentHashMap.newKeySet()).add(session);
+        addTo(customersByAudience, peer.audienceId(), session);
         if (waiting) {
-            waitingByQueue.computeIfAbsent(peer.queueId(), k -> ConcurrentHashMap.newKeySet()).add(session);
+            addTo(waitingByQueue, peer.queueId(), session);
         }
     }
 
     void addAgent(Session session, Peer peer) {
         session.getUserProperties().put(PEER, peer);
-        agentsById.computeIfAbsent(peer.agentId(), k -> ConcurrentHashMap.newKeySet()).add(session);
+        addTo(agentsById, peer.agentId(), session);
     }
 
     static Peer peer(Session session) {
@@ -64,11 +87,14 @@ public class ChatSessions {
         return removeFrom(customersByAudience, peer.audienceId(), session);
     }
 
+    boolean hasCustomer(String audienceId) {
+        return !customersByAudience.getOrDefault(audienceId, Set.of()).isEmpty();
+    }
+
     /** The customer is no longer in line: picked, dropped or gone. */
     void stoppedWaiting(String audienceId, String queueId) {
-        Set<Session> waiting = waitingByQueue.get(queueId);
-        if (waiting != null) {
-            waiting.removeAll(customersByAudience.getOrDefault(audienceId, Set.of()));
+        for (Session session : customersByAudience.getOrDefault(audienceId, Set.of())) {
+            removeFrom(waitingByQueue, queueId, session);
         }
     }
 
@@ -77,12 +103,34 @@ public class ChatSessions {
     }
 
     void toCustomers(String audienceId, Object frame) {
-        sendAll(customersByAudience.get(audienceId), frame);
+        Set<Session> sessions = customersByAudience.get(audienceId);
+        if (sessions != null && !sessions.isEmpty()) {
+            String json = JSON.toJson(frame);
+            sessions.forEach(session -> outbox(session).offer(json));
+        }
     }
 
+    /** Sends to the agent's sockets whose session is still valid; expired ones are closed. */
     void toAgent(String agentId, Object frame) {
-        if (agentId != null) {
-            sendAll(agentsById.get(agentId), frame);
+        Set<Session> sessions = agentId == null ? null : agentsById.get(agentId);
+        if (sessions != null && !sessions.isEmpty()) {
+            String json = JSON.toJson(frame);
+            for (Session session : sessions) {
+                if (peer(session).hasExpired()) {
+                    outbox(session).close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "session expired"));
+                } else {
+                    outbox(session).offer(json);
+                }
+            }
+        }
+    }
+
+    /** The agent signed out of the session these sockets were opened with. */
+    void closeAgentSessions(String agentId, String tokenHash) {
+        for (Session session : agentsById.getOrDefault(agentId, Set.of())) {
+            if (Tokens.hash(peer(session).token()).equals(tokenHash)) {
+                outbox(session).close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "signed out"));
+            }
         }
     }
 
@@ -95,31 +143,35 @@ public class ChatSessions {
     }
 
     void send(Session session, Object frame) {
-        sendText(session, JSON.toJson(frame));
+        outbox(session).offer(JSON.toJson(frame));
     }
 
-    private void sendAll(Set<Session> sessions, Object frame) {
-        if (sessions == null || sessions.isEmpty()) {
-            return;
-        }
-        String json = JSON.toJson(frame);
-        sessions.forEach(session -> sendText(session, json));
+    void closeAfterPending(Session session, CloseReason reason) {
+        outbox(session).closeAfterPending(reason);
     }
 
-    private static void sendText(Session session, String json) {
-        if (!session.isOpen()) {
-            return;
-        }
-        try {
-            synchronized (session) {
-                session.getBasicRemote().sendText(json);
+    /** Closes a socket that has not authenticated within the time, so idle strangers hold nothing. */
+    void closeUnlessAuthenticatedWithin(Session session, int seconds) {
+        scheduler.schedule(() -> {
+            if (session.isOpen() && peer(session) == null) {
+                outbox(session).close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "auth timeout"));
             }
-        } catch (IOException | IllegalStateException e) {
-            // The client went away mid-write; its close handler cleans up, and it resumes with "since".
-            LOG.log(Level.FINE, "Could not write to chat socket " + session.getId(), e);
-        }
+        }, seconds, TimeUnit.SECONDS);
     }
 
+    private static Outbox outbox(Session session) {
+        return (Outbox) session.getUserProperties().get(OUTBOX);
+    }
+
+    private static void addTo(Map<String, Set<Session>> index, String key, Session session) {
+        index.compute(key, (k, sessions) -> {
+            Set<Session> set = sessions == null ? ConcurrentHashMap.newKeySet() : sessions;
+            set.add(session);
+            return set;
+        });
+    }
+
+    /** @return whether the key has no sessions left */
     private static boolean removeFrom(Map<String, Set<Session>> index, String key, Session session) {
         boolean[] last = {false};
         if (key != null) {

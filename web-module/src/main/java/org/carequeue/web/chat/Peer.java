@@ -1,22 +1,29 @@
 package org.carequeue.web.chat;
 
+import java.time.OffsetDateTime;
+import org.carequeue.platform.Clock;
+
 /**
  * Who an authenticated socket speaks for. Customers: their token, audience and queue. Agents:
- * their token and id.
+ * their token, id and when the token expires.
  */
-record Peer(Kind kind, String token, String audienceId, String queueId, String agentId) {
+record Peer(Kind kind, String token, String audienceId, String queueId, String agentId, OffsetDateTime expiresAt) {
 
     enum Kind { CUSTOMER, AGENT }
 
     static Peer customer(String token, String audienceId, String queueId) {
-        return new Peer(Kind.CUSTOMER, token, audienceId, queueId, null);
+        return new Peer(Kind.CUSTOMER, token, audienceId, queueId, null, null);
     }
 
-    static Peer agent(String token, String agentId) {
-        return new Peer(Kind.AGENT, token, null, null, agentId);
+    static Peer agent(String token, String agentId, OffsetDateTime expiresAt) {
+        return new Peer(Kind.AGENT, token, null, null, agentId, expiresAt);
     }
 
     boolean isCustomer() {
         return kind == Kind.CUSTOMER;
+    }
+
+    boolean hasExpired() {
+        return expiresAt != null && !expiresAt.isAfter(Clock.now());
     }
 }

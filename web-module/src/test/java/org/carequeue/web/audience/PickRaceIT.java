@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -93,12 +95,47 @@ class PickRaceIT extends AgainstBuiltWar {
         for (QueueLogEntryResponse entry : picks) {
             assertEquals(winnerByCustomer.get(entry.audienceId()), entry.agentId());
         }
+        Map<String, String> tokens = new HashMap<>();
+        agents.forEach(agent -> tokens.put(agent.id(), agent.token()));
         for (Map.Entry<String, String> won : winnerByCustomer.entrySet()) {
-            AudienceResponse audience = api.get("api/v1/audiences/" + won.getKey(), agents.get(0).token())
+            AudienceResponse audience = api.get("api/v1/audiences/" + won.getKey(), tokens.get(won.getValue()))
                     .expect(200).as(AudienceResponse.class);
             assertEquals("ACCEPTED", audience.state());
         }
         assertTrue(winnerByCustomer.values().stream().distinct().count() > 1,
                 "with 16 racers over 200 rounds more than one agent should win sometimes");
+    }
+
+    @Test
+    void agentsPickingNextFromALongLineEachGetADifferentCustomerUntilItIsEmpty() throws Exception {
+        int customers = 60;
+        Set<String> waiting = new HashSet<>();
+        for (int i = 0; i < customers; i++) {
+            waiting.add(api.request(queue.id(), "Waiting " + i, null).audienceId());
+        }
+        CyclicBarrier start = new CyclicBarrier(AGENTS);
+        List<Future<List<String>>> picks = new ArrayList<>();
+        for (Api.Agent agent : agents) {
+            picks.add(pickers.submit(() -> {
+                start.await(30, TimeUnit.SECONDS);
+                List<String> mine = new ArrayList<>();
+                for (int attempt = 0; attempt <= customers; attempt++) {
+                    Api.Reply reply = api.post("api/v1/queues/" + queue.id() + "/pick", agent.token(), null);
+                    if (reply.status() != 200) {
+                        assertEquals("queue_is_empty", reply.problem().code(), reply.body());
+                        return mine;
+                    }
+                    mine.add(reply.as(AudienceResponse.class).audienceId());
+                }
+                throw new AssertionError("more picks than customers");
+            }));
+        }
+        List<String> picked = new ArrayList<>();
+        for (Future<List<String>> f : picks) {
+            picked.addAll(f.get(120, TimeUnit.SECONDS));
+        }
+
+        assertEquals(customers, picked.size(), "every customer picked once");
+        assertEquals(waiting, new HashSet<>(picked));
     }
 }

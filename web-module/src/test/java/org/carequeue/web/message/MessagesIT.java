@@ -117,13 +117,14 @@ class MessagesIT extends AgainstBuiltWar {
         var overLong = api.post(messages, customer.customerToken(), new PostMessageRequest("long", tooLong));
         var noId = api.post(messages, customer.customerToken(), new PostMessageRequest(null, "hi"));
         var noText = api.post(messages, customer.customerToken(), new PostMessageRequest("empty", " "));
+        var nul = api.post(messages, customer.customerToken(), new PostMessageRequest("nul", "a\u0000b"));
         var badJson = api.postRaw(messages, customer.customerToken(), "application/json", "{\"text\": ");
         var wrongType = api.postRaw(messages, customer.customerToken(), "text/plain", "hello");
         var noBody = api.postRaw(messages, customer.customerToken(), "application/json", "");
         var huge = api.postRaw(messages, customer.customerToken(), "application/json",
                 "{\"clientMessageId\":\"huge\",\"text\":\"" + "y".repeat(200_000) + "\"}");
 
-        for (var reply : List.of(overLong, noId, noText, badJson, noBody)) {
+        for (var reply : List.of(overLong, noId, noText, nul, badJson, noBody)) {
             assertEquals(400, reply.status(), reply.body());
             assertEquals("validation_failed", reply.problem().code());
         }
@@ -132,6 +133,15 @@ class MessagesIT extends AgainstBuiltWar {
         assertEquals(415, wrongType.status());
         assertEquals("unsupported_media_type", wrongType.problem().code());
         assertEquals(0, stored().size());
+    }
+
+    @Test
+    void theCustomerAndTheAgentMayUseTheSameClientMessageId() {
+        api.post(messages, customer.customerToken(), new PostMessageRequest("1", "from the customer")).expect(201);
+        api.post(messages, agent.token(), new PostMessageRequest("1", "from the agent")).expect(201);
+
+        assertEquals(List.of("from the customer", "from the agent"),
+                stored().stream().map(MessageResponse::text).toList());
     }
 
     @Test

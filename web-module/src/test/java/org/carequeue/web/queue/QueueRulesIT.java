@@ -2,6 +2,9 @@ package org.carequeue.web.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+import java.util.Map;
+
 import org.carequeue.api.audience.CustomerRequest;
 import org.carequeue.api.queue.QueueResponse;
 import org.carequeue.api.queue.QueueSettingsRequest;
@@ -100,6 +103,39 @@ class QueueRulesIT extends AgainstBuiltWar {
                 new org.carequeue.api.queue.CreateQueueRequest("Mine", 5));
         assertEquals(403, agentCreates.status());
         assertEquals("forbidden", agentCreates.problem().code());
+    }
+
+    @Test
+    void anotherMembersConversationIsPrivateOnceAccepted() {
+        Api.Agent colleague = api.agent(organization);
+        QueueResponse queue = api.openQueue(organization, 10, member, colleague);
+        String audienceId = api.request(queue.id(), "Private", "About my account").audienceId();
+        assertEquals(200, api.get("api/v1/audiences/" + audienceId, colleague.token()).status(),
+                "members see a waiting customer to decide whom to pick");
+        api.post("api/v1/queues/" + queue.id() + "/pick", member.token(), null).expect(200);
+
+        var read = api.get("api/v1/audiences/" + audienceId + "/messages", colleague.token());
+        var write = api.post("api/v1/audiences/" + audienceId + "/messages", colleague.token(),
+                new org.carequeue.api.message.PostMessageRequest("x", "hijack"));
+        var end = api.post("api/v1/audiences/" + audienceId + "/end", colleague.token(), null);
+
+        for (var reply : List.of(read, write, end)) {
+            assertEquals(403, reply.status(), reply.body());
+            assertEquals("not_held_by_you", reply.problem().code());
+        }
+    }
+
+    @Test
+    void customerFactsAreCheckedForSize() {
+        QueueResponse queue = api.openQueue(organization, 10, member);
+        Map<String, String> tooMuch = new java.util.HashMap<>();
+        for (int i = 0; i < 30; i++) {
+            tooMuch.put("field " + i, "v".repeat(900));
+        }
+        var reply = api.post(requests(queue), null, new CustomerRequest("Big", null, tooMuch, null, null));
+        assertEquals(400, reply.status(), reply.body());
+        assertEquals("validation_failed", reply.problem().code());
+        assertEquals(0, waiting(queue));
     }
 
     @Test

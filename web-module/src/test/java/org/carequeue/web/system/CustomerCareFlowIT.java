@@ -17,20 +17,40 @@ import org.carequeue.api.queue.WaitingCustomerResponse;
 import org.carequeue.api.session.MeResponse;
 import org.carequeue.api.session.SessionResponse;
 import org.carequeue.api.session.SignInRequest;
-import org.carequeue.web.support.AgainstBuiltWar;
 import org.carequeue.web.support.Api;
 import org.carequeue.web.support.ChatSocket;
+import org.carequeue.web.support.DatabaseUnderTest;
+import org.carequeue.web.support.MicroProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * System test: the built WAR, as the run command starts it (demo mode on), walked through the whole
- * customer-care flow over HTTP and WebSocket, the way a widget and an agent's client would.
+ * System test: the built WAR started as the run command starts it (java -jar payara-micro.jar,
+ * demo mode on), walked through the whole customer-care flow over HTTP and WebSocket, the way a
+ * widget and an agent's client would.
  */
-class CustomerCareFlowIT extends AgainstBuiltWar {
+@ExtendWith(DatabaseUnderTest.class)
+class CustomerCareFlowIT {
+
+    static MicroProcess micro;
+
+    @BeforeAll
+    static void startLikeTheRunCommand() throws Exception {
+        micro = MicroProcess.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (micro != null) {
+            micro.close();
+        }
+    }
 
     @Test
     void queuePickConversationAndEnd() {
-        Api api = api();
+        Api api = new Api(micro.base());
 
         // The demo organization: alice signs in and sees both queues, Support open and Billing closed.
         String alice = api.post("api/v1/sessions", null, new SignInRequest("alice", "demo"))
@@ -103,8 +123,11 @@ class CustomerCareFlowIT extends AgainstBuiltWar {
         assertNull(closed.audienceId());
         api.post("api/v1/queues/" + support.id() + "/open", alice, null).expect(200);
 
-        // Signing out ends the token.
-        api.send("DELETE", "api/v1/sessions/current", alice).expect(204);
+        // Signing out ends the token, and the sockets opened with it.
+        try (ChatSocket desk = ChatSocket.authenticated(api, alice)) {
+            api.send("DELETE", "api/v1/sessions/current", alice).expect(204);
+            assertEquals(1008, desk.awaitClose());
+        }
         assertEquals(401, api.get("api/v1/me", alice).status());
     }
 }

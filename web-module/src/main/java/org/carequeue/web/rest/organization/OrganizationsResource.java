@@ -1,4 +1,4 @@
-package org.carequeue.web.rest.agent;
+package org.carequeue.web.rest.organization;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
