@@ -133,6 +133,13 @@ public class Audience {
         }
     }
 
+    /** A customer without a socket asked how they are doing: the grace clock restarts. */
+    void customerSeen() {
+        if (state == AudienceState.REQUESTED && customerAwaySince != null) {
+            customerAwaySince = Clock.now();
+        }
+    }
+
     /** A socket of the customer is open: no grace clock while it is. */
     void customerConnected() {
         customerAwaySince = null;

@@ -77,6 +77,15 @@ public class AudienceAccess {
         return audience;
     }
 
+    /** A chosen audience of this queue, locked for picking; any other id is not found. */
+    public Audience inQueueToChange(String audienceId, String queueId) {
+        Audience audience = find(audienceId);
+        if (!audience.queueId().equals(queueId)) {
+            throw notFound();
+        }
+        return lock(audience);
+    }
+
     /** Locked for a state change; the lock is the database's answer to racing pickers. */
     public Audience locked(String audienceId) {
         Audience audience = audienceId == null ? null
@@ -88,7 +97,7 @@ public class AudienceAccess {
     }
 
     /** Takes the row lock and re-reads the row, so the change starts from the committed state. */
-    private Audience lock(Audience audience) {
+    Audience lock(Audience audience) {
         em.refresh(audience, LockModeType.PESSIMISTIC_WRITE);
         return audience;
     }

@@ -99,18 +99,13 @@ public class Audiences {
     public AudienceResponse status(String audienceId, String customerToken) {
         Audience audience = audiences.forCustomer(audienceId, customerToken);
         if (audience.state().isWaiting() && audience.isCustomerAway()) {
-            // A plain update, not a row lock: a poll never waits behind a pick for long.
-            em.createQuery("update Audience a set a.customerAwaySince = :now where a.id = :id"
-                            + " and a.state = :requested and a.customerAwaySince is not null")
-                    .setParameter("now", Clock.now())
-                    .setParameter("id", audience.id())
-                    .setParameter("requested", AudienceState.REQUESTED)
-                    .executeUpdate();
+            // Only customers without a socket get here; they take the row lock to restart the clock.
+            audiences.lock(audience).customerSeen();
         }
         return view(audience);
     }
 
-    /** An agent's view: the holder, or a member of the audience's queue. */
+    /** An agent's view: the holder, or a member of the queue while the customer waits. */
     @RolesAllowed(Roles.AGENT)
     public AudienceResponse detail(String audienceId) {
         return view(audiences.forReader(audienceId, callers.current()));
@@ -132,10 +127,7 @@ public class Audiences {
     }
 
     private Audience pickChosen(Queue queue, String audienceId, Agent agent) {
-        Audience audience = audiences.locked(audienceId);
-        if (!audience.queueId().equals(queue.id())) {
-            throw AudienceAccess.notFound();
-        }
+        Audience audience = audiences.inQueueToChange(audienceId, queue.id());
         audience.accept(agent.id());
         return audience;
     }
@@ -259,9 +251,23 @@ public class Audiences {
         return WaitingLine.positions(waiting);
     }
 
-    /** 1-based place in line, or null when not waiting. */
+    /**
+     * 1-based place in line, or null when not waiting: one indexed count of those ahead in
+     * {@link WaitingLine} order (request time, then id).
+     */
     private Integer position(Audience audience) {
-        return audience.state().isWaiting() ? positions(audience.queueId()).get(audience.id()) : null;
+        if (!audience.state().isWaiting()) {
+            return null;
+        }
+        long ahead = em.createQuery("select count(a) from Audience a where a.queueId = :queue"
+                        + " and a.state = :requested and (a.requestedAt < :at or (a.requestedAt = :at and a.id < :id))",
+                        Long.class)
+                .setParameter("queue", audience.queueId())
+                .setParameter("requested", AudienceState.REQUESTED)
+                .setParameter("at", audience.requestedAt())
+                .setParameter("id", audience.id())
+                .getSingleResult();
+        return (int) ahead + 1;
     }
 
     private AudienceResponse view(Audience audience) {

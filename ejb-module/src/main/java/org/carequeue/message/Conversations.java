@@ -35,8 +35,12 @@ public class Conversations {
 
     /** Most messages one read returns; clients page with {@code since}. */
     public static final int MAX_PAGE = 500;
-    /** The {@code clientMessageId} of the message a customer brought with their request. */
-    static final String REQUEST_MESSAGE_ID = "request";
+    /**
+     * The {@code clientMessageId} of the message a customer brought with their request; clients may
+     * not use ids with this prefix, so theirs can never collide with it.
+     */
+    static final String RESERVED_PREFIX = "carequeue:";
+    static final String REQUEST_MESSAGE_ID = RESERVED_PREFIX + "request";
 
     @PersistenceContext
     EntityManager em;
@@ -84,7 +88,7 @@ public class Conversations {
         return since(audience.id(), since);
     }
 
-    /** Messages after {@code since}, ascending, for the holding agent or a member of the queue. */
+    /** Messages after {@code since}, ascending, for the holding agent (or a member while the customer waits). */
     @RolesAllowed(Roles.AGENT)
     public List<MessageResponse> sinceAsAgent(String audienceId, long since) {
         return since(audiences.forReader(audienceId, callers.current()).id(), since);
@@ -144,6 +148,9 @@ public class Conversations {
 
     private static void validate(String clientMessageId, String text) {
         InvalidInput.requireText("clientMessageId", clientMessageId, PostMessageRequest.MAX_CLIENT_MESSAGE_ID_LENGTH);
+        if (clientMessageId.startsWith(RESERVED_PREFIX)) {
+            throw new InvalidInput("clientMessageId may not start with " + RESERVED_PREFIX);
+        }
         InvalidInput.requireText("text", text, PostMessageRequest.MAX_TEXT_LENGTH);
     }
 

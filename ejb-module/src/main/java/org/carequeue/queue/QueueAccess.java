@@ -27,9 +27,16 @@ public class QueueAccess {
         return queue;
     }
 
-    /** A member's queue, locked for a change: concurrent opens and closes queue up instead of failing. */
+    /**
+     * A member's queue, locked for a change: concurrent opens and closes queue up instead of
+     * failing. Membership is checked again under the lock, against the committed member list.
+     */
     public Queue forMemberToChange(String queueId, Agent agent) {
-        return lock(forMember(queueId, agent));
+        Queue queue = lock(forMember(queueId, agent));
+        if (!queue.hasMember(agent.id())) {
+            throw new BusinessException(ErrorCode.FORBIDDEN, "You are not a member of queue " + queue.name());
+        }
+        return queue;
     }
 
     /** Operators manage every queue of their organization, member or not; locked for the change. */

@@ -27,6 +27,7 @@ import org.carequeue.message.Conversations;
 import org.carequeue.message.Posted;
 import org.carequeue.platform.BusinessException;
 import org.carequeue.platform.Tokens;
+import org.carequeue.web.problem.Failures;
 
 /**
  * The chat socket. The first frame must be {@code auth} with a customer token or an agent's session
@@ -94,24 +95,57 @@ public class ChatEndpoint {
     private void authenticate(Session session, Peer current, String token) {
         if (current != null) {
             sessions.send(session, ServerFrame.Error.of(ErrorCode.VALIDATION_FAILED.code(), "Already authenticated", null));
-        } else if (token != null && token.startsWith(Tokens.AGENT_PREFIX)) {
-            var agent = agents.authenticate(token)
-                    .orElseThrow(() -> new BusinessException(ErrorCode.NOT_AUTHENTICATED, "Unknown or expired token"));
-            sessions.addAgent(session, Peer.agent(token, agent.agentId(), agent.expiresAt()));
-            sessions.send(session, ServerFrame.Ready.of("agent", null, null, null));
-        } else {
-            // Register first, then tell the database: a change that commits in between is in the
-            // answer, every later one is pushed, and a closing older socket sees this one (onClose).
-            AudienceResponse identified = audiences.identifyCustomer(token);
-            boolean waiting = isWaiting(identified);
-            sessions.addCustomer(session, Peer.customer(token, identified.audienceId(), identified.queueId()), waiting);
-            AudienceResponse audience = audiences.customerConnected(token);
-            if (waiting && !isWaiting(audience)) {
-                sessions.stoppedWaiting(audience.audienceId(), audience.queueId());
-            }
-            sessions.send(session, ServerFrame.Ready.of("customer", audience.audienceId(), audience.state(),
-                    audience.position()));
+            return;
         }
+        sessions.hold(session);
+        try {
+            if (token != null && token.startsWith(Tokens.AGENT_PREFIX)) {
+                authenticateAgent(session, token);
+            } else {
+                authenticateCustomer(session, token);
+            }
+        } catch (RuntimeException e) {
+            sessions.release(session);
+            throw e;
+        }
+    }
+
+    private void authenticateAgent(Session session, String token) {
+        var agent = agents.authenticate(token)
+                .orElseThrow(() -> new BusinessException(ErrorCode.NOT_AUTHENTICATED, "Unknown or expired token"));
+        sessions.addAgent(session, Peer.agent(token, agent.agentId(), agent.expiresAt()));
+        sessions.ready(session, ServerFrame.Ready.of("agent", null, null, null));
+    }
+
+    /**
+     * Registers the socket first, then tells the database the customer is here: a change that
+     * commits in between is in the answer, every later one is pushed (after {@code ready}), and an
+     * older socket of the customer that closes meanwhile sees this one.
+     */
+    private void authenticateCustomer(Session session, String token) {
+        AudienceResponse identified = audiences.identifyCustomer(token);
+        String audienceId = identified.audienceId();
+        boolean waiting = isWaiting(identified);
+        sessions.addCustomer(session, Peer.customer(token, audienceId, identified.queueId()), waiting);
+        AudienceResponse audience;
+        try {
+            audience = audiences.customerConnected(token);
+        } catch (RuntimeException e) {
+            sessions.remove(session);
+            throw e;
+        }
+        if (!session.isOpen()) {
+            // Closed while authenticating: its close handler found nothing registered to clean up.
+            sessions.remove(session);
+            if (!sessions.hasCustomer(audienceId)) {
+                audiences.customerLeft(token);
+            }
+            return;
+        }
+        if (waiting && !isWaiting(audience)) {
+            sessions.stoppedWaiting(audienceId, audience.queueId());
+        }
+        sessions.ready(session, ServerFrame.Ready.of("customer", audienceId, audience.state(), audience.position()));
     }
 
     private void send(Session session, Peer peer, ClientFrame frame) {
@@ -180,6 +214,9 @@ public class ChatEndpoint {
             }
         } else if (cause instanceof EJBAccessException || cause instanceof AccessLocalException) {
             sessions.send(session, ServerFrame.Error.of(ErrorCode.FORBIDDEN.code(), "Not allowed", clientMessageId));
+        } else if (Failures.isTransient(e)) {
+            sessions.send(session, ServerFrame.Error.of(ErrorCode.SERVICE_UNAVAILABLE.code(),
+                    "Busy; nothing was stored, send again", clientMessageId));
         } else {
             LOG.log(Level.SEVERE, "Chat frame failed", e);
             sessions.send(session, ServerFrame.Error.of(ErrorCode.INTERNAL_ERROR.code(),

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.websocket.Session;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -48,11 +49,15 @@ public class ChatPush {
     /** Per queue: how many changes of its line are not yet pushed (see {@link #pushPositions}). */
     private final Map<String, AtomicInteger> unpushedLineChanges = new ConcurrentHashMap<>();
 
+    private final MessageOrder messageOrder = new MessageOrder();
+
     void messagePosted(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagePosted event) {
         var m = event.message();
         var frame = ServerFrame.Message.of(m.seq(), m.audienceId(), m.from(), m.text(), m.clientMessageId(), m.sentAt());
-        sessions.toCustomers(event.audienceId(), frame);
-        sessions.toAgent(event.agentId(), frame);
+        messageOrder.deliver(event.audienceId(), m.seq(), () -> {
+            sessions.toCustomers(event.audienceId(), frame);
+            sessions.toAgent(event.agentId(), frame);
+        });
     }
 
     void accepted(@Observes(during = TransactionPhase.AFTER_SUCCESS) AudienceAccepted event) {
@@ -65,6 +70,7 @@ public class ChatPush {
 
     void dropped(@Observes(during = TransactionPhase.AFTER_SUCCESS) AudienceDropped event) {
         sessions.stoppedWaiting(event.audienceId(), event.queueId());
+        messageOrder.forget(event.audienceId());
         sessions.toCustomers(event.audienceId(), ServerFrame.State.of(event.audienceId(),
                 AudienceState.DROPPED.name(), null));
         pushPositions(event.queueId());
@@ -72,6 +78,7 @@ public class ChatPush {
 
     void finished(@Observes(during = TransactionPhase.AFTER_SUCCESS) AudienceFinished event) {
         var frame = ServerFrame.State.of(event.audienceId(), AudienceState.FINISHED.name(), null);
+        messageOrder.forget(event.audienceId());
         sessions.toCustomers(event.audienceId(), frame);
         sessions.toAgent(event.agentId(), frame);
     }
@@ -93,7 +100,7 @@ public class ChatPush {
         if (unpushed.getAndIncrement() > 0) {
             return;
         }
-        executor.execute(() -> {
+        Runnable push = () -> {
             int seen;
             do {
                 seen = unpushed.get();
@@ -109,6 +116,13 @@ public class ChatPush {
                     LOG.log(Level.WARNING, "Could not push queue positions of queue " + queueId, e);
                 }
             } while (!unpushed.compareAndSet(seen, 0));
-        });
+        };
+        try {
+            executor.execute(push);
+        } catch (RejectedExecutionException e) {
+            // Shutting down or overloaded: let the next change of the line try again.
+            unpushed.set(0);
+            LOG.log(Level.WARNING, "Could not schedule the position push of queue " + queueId, e);
+        }
     }
 }

@@ -1,7 +1,6 @@
 package org.carequeue.web.chat;
 
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -34,13 +33,10 @@ public class ChatSessions {
     private final Map<String, Set<Session>> waitingByQueue = new ConcurrentHashMap<>();
 
     @Resource
-    ManagedExecutorService executor;
-
-    @Resource
     ManagedScheduledExecutorService scheduler;
 
     /**
-     * Created while the application starts: the executors are injected from the component's naming
+     * Created while the application starts: the scheduler is injected from the component's naming
      * context, which threads of the WebSocket container do not carry.
      */
     void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object application) {
@@ -49,7 +45,24 @@ public class ChatSessions {
 
     /** Every socket gets its outbox when it opens, before anything can be sent to it. */
     void opened(Session session) {
-        session.getUserProperties().put(OUTBOX, new Outbox(session, executor));
+        session.getUserProperties().put(OUTBOX, new Outbox(session));
+    }
+
+    /** Pushes to this socket wait from now until {@link #ready} or {@link #release}. */
+    void hold(Session session) {
+        outbox(session).hold();
+    }
+
+    void release(Session session) {
+        outbox(session).release();
+    }
+
+    /** The socket's first frame, {@code ready}; what was pushed meanwhile follows it. */
+    void ready(Session session, ServerFrame.Ready ready) {
+        if (ready.position() != null) {
+            session.getUserProperties().put(LAST_POSITION, ready.position());
+        }
+        outbox(session).start(JSON.toJson(ready));
     }
 
     void addCustomer(Session session, Peer peer, boolean waiting) {
@@ -117,7 +130,8 @@ public class ChatSessions {
             String json = JSON.toJson(frame);
             for (Session session : sessions) {
                 if (peer(session).hasExpired()) {
-                    outbox(session).close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "session expired"));
+                    outbox(session).closeAfterPending(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
+                            "session expired"));
                 } else {
                     outbox(session).offer(json);
                 }
@@ -129,7 +143,7 @@ public class ChatSessions {
     void closeAgentSessions(String agentId, String tokenHash) {
         for (Session session : agentsById.getOrDefault(agentId, Set.of())) {
             if (Tokens.hash(peer(session).token()).equals(tokenHash)) {
-                outbox(session).close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "signed out"));
+                outbox(session).closeAfterPending(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "signed out"));
             }
         }
     }

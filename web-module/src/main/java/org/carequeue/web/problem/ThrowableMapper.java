@@ -3,10 +3,8 @@ package org.carequeue.web.problem;
 import jakarta.ejb.AccessLocalException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
-import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotSupportedException;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -34,9 +32,12 @@ public class ThrowableMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable exception) {
         Throwable cause = unwrap(exception);
-        if (causedBy(exception, RequestBodies.TooLarge.class)) {
+        if (Failures.causedBy(exception, RequestBodies.TooLarge.class)) {
             return Problems.response(ErrorCode.PAYLOAD_TOO_LARGE,
                     "The request body is larger than " + RequestBodies.MAX_BYTES + " bytes");
+        }
+        if (Failures.causedBy(exception, RequestBodies.Unreadable.class)) {
+            return Problems.response(ErrorCode.VALIDATION_FAILED, "The request body is not valid JSON of the expected shape");
         }
         if (cause instanceof BusinessException business) {
             return Problems.response(business.code(), business.getMessage());
@@ -46,9 +47,6 @@ public class ThrowableMapper implements ExceptionMapper<Throwable> {
                     ? Problems.response(ErrorCode.NOT_AUTHENTICATED, "Sign in first (Authorization: Bearer <token>)")
                     : Problems.response(ErrorCode.FORBIDDEN, "Your role does not allow this");
         }
-        if (cause instanceof JsonbException || cause instanceof ProcessingException) {
-            return Problems.response(ErrorCode.VALIDATION_FAILED, "The request body is not valid JSON of the expected shape");
-        }
         if (cause instanceof NotSupportedException) {
             return Problems.response(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send application/json");
         }
@@ -57,6 +55,12 @@ public class ThrowableMapper implements ExceptionMapper<Throwable> {
         }
         if (cause instanceof WebApplicationException web) {
             return forStatus(web.getResponse().getStatus());
+        }
+        if (Failures.isTransient(exception)) {
+            LOG.log(Level.FINE, "Lost a race for a lock; the client may retry", exception);
+            return Response.fromResponse(Problems.response(ErrorCode.SERVICE_UNAVAILABLE,
+                    "Busy with the same conversation or queue; nothing was changed, try again")).header("Retry-After", "1")
+                    .build();
         }
         LOG.log(Level.SEVERE, "Unexpected failure", exception);
         return Problems.response(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side; nothing was changed");
@@ -76,15 +80,6 @@ public class ThrowableMapper implements ExceptionMapper<Throwable> {
                     ? Problems.response(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side")
                     : Problems.response(ErrorCode.VALIDATION_FAILED, "The request was refused");
         };
-    }
-
-    private static boolean causedBy(Throwable exception, Class<? extends Throwable> type) {
-        for (Throwable t = exception; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Throwable unwrap(Throwable exception) {

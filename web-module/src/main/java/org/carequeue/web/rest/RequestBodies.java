@@ -1,5 +1,8 @@
 package org.carequeue.web.rest;
 
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
@@ -34,7 +37,18 @@ public class RequestBodies implements ReaderInterceptor {
             body.unread(first);
             context.setInputStream(body);
         }
-        return context.proceed();
+        try {
+            return context.proceed();
+        } catch (JsonbException | JsonException | ProcessingException e) {
+            throw new Unreadable(e);
+        }
+    }
+
+    /** The body could not be read as the expected JSON: the client's mistake (400), unlike a failure writing a response. */
+    public static final class Unreadable extends RuntimeException {
+        Unreadable(Throwable cause) {
+            super("Unreadable request body", cause);
+        }
     }
 
     /** Counts what is read and stops at the limit, whatever Content-Length claimed. */

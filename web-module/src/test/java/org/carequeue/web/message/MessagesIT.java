@@ -118,13 +118,14 @@ class MessagesIT extends AgainstBuiltWar {
         var noId = api.post(messages, customer.customerToken(), new PostMessageRequest(null, "hi"));
         var noText = api.post(messages, customer.customerToken(), new PostMessageRequest("empty", " "));
         var nul = api.post(messages, customer.customerToken(), new PostMessageRequest("nul", "a\u0000b"));
+        var reserved = api.post(messages, customer.customerToken(), new PostMessageRequest("carequeue:request", "x"));
         var badJson = api.postRaw(messages, customer.customerToken(), "application/json", "{\"text\": ");
         var wrongType = api.postRaw(messages, customer.customerToken(), "text/plain", "hello");
         var noBody = api.postRaw(messages, customer.customerToken(), "application/json", "");
         var huge = api.postRaw(messages, customer.customerToken(), "application/json",
                 "{\"clientMessageId\":\"huge\",\"text\":\"" + "y".repeat(200_000) + "\"}");
 
-        for (var reply : List.of(overLong, noId, noText, nul, badJson, noBody)) {
+        for (var reply : List.of(overLong, noId, noText, nul, reserved, badJson, noBody)) {
             assertEquals(400, reply.status(), reply.body());
             assertEquals("validation_failed", reply.problem().code());
         }
