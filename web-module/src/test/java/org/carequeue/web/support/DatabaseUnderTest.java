@@ -56,8 +56,8 @@ public class DatabaseUnderTest implements BeforeAllCallback {
             available = true;
             System.out.println("[CareQueue ITs] PostgreSQL pass on " + url);
         } catch (SQLException e) {
-            String reason = "PostgreSQL at 127.0.0.1:5432 (database test, user postgres) does not answer: "
-                    + e.getMessage();
+            String reason = "PostgreSQL (" + url + ", user postgres) does not answer: "
+                    + e.getMessage().replaceAll("\\.+$", "");
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw new IllegalStateException(reason + ". CI requires the PostgreSQL pass; start PostgreSQL.", e);
             }
