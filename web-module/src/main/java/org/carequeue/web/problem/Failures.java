@@ -28,6 +28,16 @@ public final class Failures {
         return false;
     }
 
+    /** A unique key was taken by a concurrent request (a username, say) after this one checked it. */
+    public static boolean isDuplicate(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A lost race for a lock or a version: nothing was changed and the same call may succeed. */
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -56,6 +56,9 @@ public class ThrowableMapper implements ExceptionMapper<Throwable> {
         if (cause instanceof WebApplicationException web) {
             return forStatus(web.getResponse().getStatus());
         }
+        if (Failures.isDuplicate(exception)) {
+            return Problems.response(ErrorCode.ALREADY_EXISTS, "It was just created by another request; nothing was changed");
+        }
         if (Failures.isTransient(exception)) {
             LOG.log(Level.FINE, "Lost a race for a lock; the client may retry", exception);
             return Response.fromResponse(Problems.response(ErrorCode.SERVICE_UNAVAILABLE,

@@ -1,9 +1,17 @@
 package org.carequeue.web.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.carequeue.api.agent.CreateAgentRequest;
 
 import org.carequeue.api.audience.CustomerRequest;
 import org.carequeue.api.queue.QueueResponse;
@@ -136,6 +144,36 @@ class QueueRulesIT extends AgainstBuiltWar {
         assertEquals(400, reply.status(), reply.body());
         assertEquals("validation_failed", reply.problem().code());
         assertEquals(0, waiting(queue));
+    }
+
+    @Test
+    void aUsernameTakenAtTheSameMomentIsRefusedWithoutAServerError() throws Exception {
+        String username = Api.unique("twin");
+        ExecutorService racers = Executors.newFixedThreadPool(6);
+        try {
+            CyclicBarrier start = new CyclicBarrier(6);
+            List<Future<Api.Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                replies.add(racers.submit(() -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    return api.post("api/v1/agents", organization.ownerToken(),
+                            new CreateAgentRequest(username, "Twin", Api.PASSWORD, "AGENT"));
+                }));
+            }
+            int created = 0;
+            for (Future<Api.Reply> reply : replies) {
+                Api.Reply r = reply.get(60, TimeUnit.SECONDS);
+                if (r.status() == 201) {
+                    created++;
+                } else {
+                    assertTrue(r.status() == 400 || r.status() == 409, r.body());
+                    assertTrue(List.of("validation_failed", "already_exists").contains(r.problem().code()), r.body());
+                }
+            }
+            assertEquals(1, created);
+        } finally {
+            racers.shutdownNow();
+        }
     }
 
     @Test
