@@ -10,12 +10,11 @@ import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.carequeue.api.agent.AgentResponse;
-import org.carequeue.api.problem.ErrorCode;
 import org.carequeue.api.session.SessionResponse;
 import org.carequeue.organization.Organization;
 import org.carequeue.organization.OrganizationRole;
-import org.carequeue.platform.BusinessException;
 import org.carequeue.platform.Clock;
+import org.carequeue.platform.Forbidden;
 import org.carequeue.platform.InvalidInput;
 import org.carequeue.platform.Tokens;
 import org.carequeue.security.Roles;
@@ -53,7 +52,7 @@ public class Agents {
         Agent agent = byUsername(username).orElse(null);
         boolean matches = passwords.matches(password, agent == null ? null : agent.passwordHash());
         if (agent == null || !matches) {
-            throw new BusinessException(ErrorCode.INVALID_CREDENTIALS, "Unknown username or wrong password");
+            throw new InvalidCredentials();
         }
         String token = Tokens.newToken(Tokens.AGENT_PREFIX);
         OffsetDateTime expiresAt = Clock.now().plusHours(sessionHours);
@@ -100,7 +99,7 @@ public class Agents {
         Agent operator = callers.currentOperator();
         OrganizationRole organizationRole = role(role);
         if (organizationRole == OrganizationRole.OWNER && operator.role() != OrganizationRole.OWNER) {
-            throw new BusinessException(ErrorCode.FORBIDDEN, "Only the owner may add another owner");
+            throw new Forbidden("Only the owner may add another owner");
         }
         return response(newAgent(operator.organizationId(), username, name, password, organizationRole));
     }
@@ -112,7 +111,7 @@ public class Agents {
     @PermitAll
     public AgentResponse signUp(String organizationName, String username, String name, String password) {
         if (!signUpEnabled) {
-            throw new BusinessException(ErrorCode.FORBIDDEN, "Sign-up is switched off on this server");
+            throw new Forbidden("Sign-up is switched off on this server");
         }
         InvalidInput.requireText("organizationName", organizationName, Organization.MAX_NAME_LENGTH);
         Organization organization = new Organization(organizationName);

@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.security.Principal;
-import org.carequeue.api.problem.ErrorCode;
-import org.carequeue.platform.BusinessException;
+import org.carequeue.platform.Forbidden;
+import org.carequeue.platform.NotAuthenticated;
 
 /**
  * The agent on whose behalf a boundary runs. The caller principal's name is the agent id (set by the
@@ -26,7 +26,7 @@ public class Callers {
         String agentId = principal == null ? null : principal.getName();
         Agent agent = agentId == null ? null : em.find(Agent.class, agentId);
         if (agent == null) {
-            throw new BusinessException(ErrorCode.NOT_AUTHENTICATED, "Sign in as an agent first");
+            throw new NotAuthenticated("Sign in as an agent first");
         }
         return agent;
     }
@@ -35,7 +35,7 @@ public class Callers {
     public Agent currentOperator() {
         Agent agent = current();
         if (!agent.isOperator()) {
-            throw new BusinessException(ErrorCode.FORBIDDEN, "Only organization operators may do this");
+            throw new Forbidden("Only organization operators may do this");
         }
         return agent;
     }

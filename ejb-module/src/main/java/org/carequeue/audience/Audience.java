@@ -9,8 +9,6 @@ import jakarta.persistence.Version;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import org.carequeue.api.problem.ErrorCode;
-import org.carequeue.platform.BusinessException;
 import org.carequeue.platform.Clock;
 import org.carequeue.platform.Ids;
 
@@ -90,10 +88,8 @@ public class Audience {
                 this.acceptedAt = Clock.now();
                 this.customerAwaySince = null;
             }
-            case ACCEPTED, FINISHED -> throw new BusinessException(ErrorCode.ALREADY_PICKED,
-                    "Another agent picked this customer already");
-            case DROPPED -> throw new BusinessException(ErrorCode.AUDIENCE_ENDED,
-                    "The customer left the queue before being picked");
+            case ACCEPTED, FINISHED -> throw new AlreadyPicked();
+            case DROPPED -> throw new AudienceEnded("The customer left the queue before being picked");
         }
     }
 
@@ -148,20 +144,20 @@ public class Audience {
     /** The sequence number for the next message; only live audiences take messages. */
     public long nextSeq() {
         if (!state.takesMessages()) {
-            throw new BusinessException(ErrorCode.AUDIENCE_ENDED, "This conversation has ended");
+            throw new AudienceEnded("This conversation has ended");
         }
         return ++lastSeq;
     }
 
     public void requireHeldBy(String agentId) {
         if (this.agentId == null || !this.agentId.equals(agentId)) {
-            throw new BusinessException(ErrorCode.NOT_HELD_BY_YOU, "You do not hold this conversation");
+            throw new NotHeldByYou();
         }
     }
 
     private void requireNotEnded() {
         if (state == AudienceState.FINISHED || state == AudienceState.DROPPED) {
-            throw new BusinessException(ErrorCode.AUDIENCE_ENDED, "This conversation has ended");
+            throw new AudienceEnded("This conversation has ended");
         }
     }
 

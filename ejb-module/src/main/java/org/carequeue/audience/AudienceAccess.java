@@ -6,8 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.carequeue.agent.Agent;
-import org.carequeue.api.problem.ErrorCode;
-import org.carequeue.platform.BusinessException;
+import org.carequeue.platform.NotAuthenticated;
 import org.carequeue.platform.Tokens;
 import org.carequeue.queue.QueueAccess;
 
@@ -112,11 +111,11 @@ public class AudienceAccess {
 
     private static void requireToken(String customerToken) {
         if (customerToken == null || !customerToken.startsWith(Tokens.CUSTOMER_PREFIX)) {
-            throw new BusinessException(ErrorCode.NOT_AUTHENTICATED, "A customer token is required");
+            throw new NotAuthenticated("A customer token is required");
         }
     }
 
-    static BusinessException notFound() {
-        return new BusinessException(ErrorCode.AUDIENCE_NOT_FOUND, "No such audience");
+    static AudienceNotFound notFound() {
+        return new AudienceNotFound();
     }
 }

@@ -16,8 +16,6 @@ import org.carequeue.api.audience.AudienceResponse;
 import org.carequeue.api.audience.CustomerRequest;
 import org.carequeue.api.audience.CustomerRequestResponse;
 import org.carequeue.api.message.PostMessageRequest;
-import org.carequeue.api.problem.ErrorCode;
-import org.carequeue.platform.BusinessException;
 import org.carequeue.platform.Clock;
 import org.carequeue.platform.InvalidInput;
 import org.carequeue.platform.Tokens;
@@ -153,7 +151,7 @@ public class Audiences {
                 }
             }
             if (candidates.size() < PICK_CANDIDATES) {
-                throw new BusinessException(ErrorCode.QUEUE_IS_EMPTY, "Nobody is waiting in queue " + queue.name());
+                throw new NobodyWaiting(queue.name());
             }
         }
     }

@@ -17,12 +17,11 @@ import org.carequeue.agent.Callers;
 import org.carequeue.api.message.MessageResponse;
 import org.carequeue.api.message.PostMessageRequest;
 import org.carequeue.api.message.PostMessageResponse;
-import org.carequeue.api.problem.ErrorCode;
 import org.carequeue.audience.Audience;
 import org.carequeue.audience.AudienceAccess;
 import org.carequeue.audience.AudienceRequested;
-import org.carequeue.platform.BusinessException;
 import org.carequeue.platform.InvalidInput;
+import org.carequeue.platform.NotAuthenticated;
 import org.carequeue.security.Roles;
 
 /**
@@ -142,7 +141,7 @@ public class Conversations {
 
     private Agent agentByToken(String agentToken) {
         String agentId = agents.authenticate(agentToken).map(CallerIdentity::agentId)
-                .orElseThrow(() -> new BusinessException(ErrorCode.NOT_AUTHENTICATED, "Sign in again"));
+                .orElseThrow(() -> new NotAuthenticated("Sign in again"));
         return em.find(Agent.class, agentId);
     }
 

@@ -14,8 +14,6 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
-import org.carequeue.api.problem.ErrorCode;
-import org.carequeue.platform.BusinessException;
 import org.carequeue.platform.Clock;
 import org.carequeue.platform.Ids;
 
@@ -77,13 +75,13 @@ public class Queue {
      */
     public void admit(int waiting) {
         if (suspended) {
-            throw new BusinessException(ErrorCode.QUEUE_IS_SUSPENDED, "Queue " + name + " is suspended");
+            throw new QueueSuspended(name);
         }
         if (state == QueueState.CLOSED) {
-            throw new BusinessException(ErrorCode.QUEUE_IS_CLOSED, "Queue " + name + " is closed");
+            throw new QueueClosed(name);
         }
         if (waiting >= capacity) {
-            throw new BusinessException(ErrorCode.QUEUE_IS_FULL, "Queue " + name + " is full");
+            throw new QueueFull(name);
         }
     }
 

@@ -5,9 +5,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.carequeue.agent.Agent;
-import org.carequeue.api.problem.ErrorCode;
 import org.carequeue.api.queue.QueueResponse;
-import org.carequeue.platform.BusinessException;
+import org.carequeue.platform.Forbidden;
 
 /**
  * Loads a queue the way a boundary may use it: another organization's queue does not exist for
@@ -22,7 +21,7 @@ public class QueueAccess {
     public Queue forMember(String queueId, Agent agent) {
         Queue queue = inOrganization(queueId, agent);
         if (!queue.hasMember(agent.id())) {
-            throw new BusinessException(ErrorCode.FORBIDDEN, "You are not a member of queue " + queue.name());
+            throw new Forbidden("You are not a member of queue " + queue.name());
         }
         return queue;
     }
@@ -34,7 +33,7 @@ public class QueueAccess {
     public Queue forMemberToChange(String queueId, Agent agent) {
         Queue queue = lock(forMember(queueId, agent));
         if (!queue.hasMember(agent.id())) {
-            throw new BusinessException(ErrorCode.FORBIDDEN, "You are not a member of queue " + queue.name());
+            throw new Forbidden("You are not a member of queue " + queue.name());
         }
         return queue;
     }
@@ -98,7 +97,7 @@ public class QueueAccess {
         return queue;
     }
 
-    private static BusinessException notFound() {
-        return new BusinessException(ErrorCode.QUEUE_NOT_FOUND, "No such queue");
+    private static QueueNotFound notFound() {
+        return new QueueNotFound();
     }
 }
