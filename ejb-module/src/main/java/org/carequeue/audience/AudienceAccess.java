@@ -30,7 +30,7 @@ public class AudienceAccess {
         requireToken(customerToken);
         Audience audience = find(audienceId);
         if (!audience.hasCustomerToken(customerToken)) {
-            throw notFound();
+            throw new AudienceNotFound();
         }
         return audience;
     }
@@ -45,14 +45,14 @@ public class AudienceAccess {
         requireToken(customerToken);
         return em.createQuery("select a from Audience a where a.customerTokenHash = :hash", Audience.class)
                 .setParameter("hash", Tokens.hash(customerToken))
-                .getResultStream().findFirst().orElseThrow(AudienceAccess::notFound);
+                .getResultStream().findFirst().orElseThrow(AudienceNotFound::new);
     }
 
     /** An audience the agent holds, locked for a change. */
     public Audience forHolder(String audienceId, Agent agent) {
         Audience audience = find(audienceId);
         if (!audience.organizationId().equals(agent.organizationId())) {
-            throw notFound();
+            throw new AudienceNotFound();
         }
         audience.requireHeldBy(agent.id());
         return lock(audience);
@@ -65,7 +65,7 @@ public class AudienceAccess {
     public Audience forReader(String audienceId, Agent agent) {
         Audience audience = find(audienceId);
         if (!audience.organizationId().equals(agent.organizationId())) {
-            throw notFound();
+            throw new AudienceNotFound();
         }
         if (!agent.id().equals(audience.agentId())) {
             queues.forMember(audience.queueId(), agent);
@@ -80,7 +80,7 @@ public class AudienceAccess {
     public Audience inQueueToChange(String audienceId, String queueId) {
         Audience audience = find(audienceId);
         if (!audience.queueId().equals(queueId)) {
-            throw notFound();
+            throw new AudienceNotFound();
         }
         return lock(audience);
     }
@@ -90,7 +90,7 @@ public class AudienceAccess {
         Audience audience = audienceId == null ? null
                 : em.find(Audience.class, audienceId, LockModeType.PESSIMISTIC_WRITE);
         if (audience == null) {
-            throw notFound();
+            throw new AudienceNotFound();
         }
         return audience;
     }
@@ -104,7 +104,7 @@ public class AudienceAccess {
     private Audience find(String audienceId) {
         Audience audience = audienceId == null ? null : em.find(Audience.class, audienceId);
         if (audience == null) {
-            throw notFound();
+            throw new AudienceNotFound();
         }
         return audience;
     }
@@ -113,9 +113,5 @@ public class AudienceAccess {
         if (customerToken == null || !customerToken.startsWith(Tokens.CUSTOMER_PREFIX)) {
             throw new NotAuthenticated("A customer token is required");
         }
-    }
-
-    static AudienceNotFound notFound() {
-        return new AudienceNotFound();
     }
 }

@@ -195,7 +195,7 @@ public class Audiences {
     /** A customer socket is registered: the grace clock stops; the answer is the state from now on. */
     @PermitAll
     public AudienceResponse customerConnected(String customerToken) {
-        Audience audience = audiences.locked(audiences.byCustomerToken(customerToken).id());
+        Audience audience = audiences.lock(audiences.byCustomerToken(customerToken));
         audience.customerConnected();
         return view(audience);
     }
@@ -203,7 +203,7 @@ public class Audiences {
     /** The customer's last socket on this node closed: while they wait, the grace clock starts. */
     @PermitAll
     public void customerLeft(String customerToken) {
-        Audience audience = audiences.locked(audiences.byCustomerToken(customerToken).id());
+        Audience audience = audiences.lock(audiences.byCustomerToken(customerToken));
         audience.customerLeft();
     }
 

@@ -19,11 +19,7 @@ public class QueueAccess {
     EntityManager em;
 
     public Queue forMember(String queueId, Agent agent) {
-        Queue queue = inOrganization(queueId, agent);
-        if (!queue.hasMember(agent.id())) {
-            throw new Forbidden("You are not a member of queue " + queue.name());
-        }
-        return queue;
+        return requireMember(inOrganization(queueId, agent), agent);
     }
 
     /**
@@ -31,7 +27,10 @@ public class QueueAccess {
      * failing. Membership is checked again under the lock, against the committed member list.
      */
     public Queue forMemberToChange(String queueId, Agent agent) {
-        Queue queue = lock(forMember(queueId, agent));
+        return requireMember(lock(forMember(queueId, agent)), agent);
+    }
+
+    private static Queue requireMember(Queue queue, Agent agent) {
         if (!queue.hasMember(agent.id())) {
             throw new Forbidden("You are not a member of queue " + queue.name());
         }
@@ -55,15 +54,15 @@ public class QueueAccess {
     public Queue forNewRequest(String queueId) {
         Queue queue = queueId == null ? null : em.find(Queue.class, queueId, LockModeType.PESSIMISTIC_WRITE);
         if (queue == null) {
-            throw notFound();
+            throw new QueueNotFound();
         }
         return queue;
     }
 
-    public Queue byId(String queueId) {
+    private Queue byId(String queueId) {
         Queue queue = queueId == null ? null : em.find(Queue.class, queueId);
         if (queue == null) {
-            throw notFound();
+            throw new QueueNotFound();
         }
         return queue;
     }
@@ -92,12 +91,8 @@ public class QueueAccess {
     private Queue inOrganization(String queueId, Agent agent) {
         Queue queue = byId(queueId);
         if (!queue.organizationId().equals(agent.organizationId())) {
-            throw notFound();
+            throw new QueueNotFound();
         }
         return queue;
-    }
-
-    private static QueueNotFound notFound() {
-        return new QueueNotFound();
     }
 }

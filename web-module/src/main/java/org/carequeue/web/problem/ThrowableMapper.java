@@ -18,8 +18,9 @@ import org.carequeue.platform.BusinessException;
 import org.carequeue.web.rest.RequestBodies;
 
 /**
- * Everything that is not a refused use case: unreadable JSON, unknown paths and methods, calls
- * without the right role, and, last, unexpected failures (logged, answered without internals).
+ * Every failure of {@code /api/**} as problem+json: refused use cases with their code, unreadable
+ * or over-size bodies, unknown paths and methods, calls without the right role, lost lock races,
+ * and, last, unexpected failures (logged, answered without internals).
  */
 @Provider
 public class ThrowableMapper implements ExceptionMapper<Throwable> {
