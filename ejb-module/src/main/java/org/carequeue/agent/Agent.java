@@ -16,6 +16,7 @@ public class Agent {
 
     public static final int MAX_USERNAME_LENGTH = 100;
     public static final int MAX_NAME_LENGTH = 200;
+    public static final int MAX_EMAIL_LENGTH = 254;
 
     @Id
     private String id;
@@ -30,13 +31,21 @@ public class Agent {
     private OrganizationRole role;
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
+    private String email;
+    @Column(name = "alert_sound")
+    private boolean alertSound = true;
+    @Column(name = "alert_desktop")
+    private boolean alertDesktop = true;
+    @Column(name = "removed_at")
+    private OffsetDateTime removedAt;
 
     protected Agent() {
     }
 
-    public Agent(String organizationId, String username, String displayName, String passwordHash,
+    public Agent(String organizationId, String username, String displayName, String email, String passwordHash,
                  OrganizationRole role) {
         this.id = Ids.newId();
+        this.email = email;
         this.organizationId = organizationId;
         this.username = username;
         this.displayName = displayName;
@@ -71,5 +80,37 @@ public class Agent {
 
     public boolean isOperator() {
         return role != OrganizationRole.AGENT;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public boolean alertSound() {
+        return alertSound;
+    }
+
+    public boolean alertDesktop() {
+        return alertDesktop;
+    }
+
+    void changeAlerts(boolean sound, boolean desktop) {
+        this.alertSound = sound;
+        this.alertDesktop = desktop;
+    }
+
+    void changeRole(OrganizationRole role) {
+        this.role = role;
+    }
+
+    /** Leaves the organization: no more sign-ins, but the name stays behind past audiences. */
+    void remove() {
+        if (removedAt == null) {
+            removedAt = Clock.now();
+        }
+    }
+
+    public boolean isRemoved() {
+        return removedAt != null;
     }
 }

@@ -46,4 +46,8 @@ public class AgentSession {
     boolean isExpired() {
         return !expiresAt.isAfter(Clock.now());
     }
+
+    String tokenHash() {
+        return tokenHash;
+    }
 }

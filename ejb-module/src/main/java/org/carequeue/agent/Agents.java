@@ -8,7 +8,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import jakarta.persistence.TypedQuery;
+import org.carequeue.api.agent.AlertSettings;
+import org.carequeue.api.agent.MembersPage;
+import org.carequeue.api.problem.ErrorCode;
+import org.carequeue.platform.BusinessException;
 import org.carequeue.api.agent.AgentResponse;
 import org.carequeue.api.session.SessionResponse;
 import org.carequeue.organization.Organization;
@@ -24,6 +31,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 public class Agents {
 
+    private static final int MAX_PAGE = 200;
+
     @PersistenceContext
     EntityManager em;
 
@@ -37,6 +46,9 @@ public class Agents {
     Event<AgentSignedOut> signedOut;
 
     @Inject
+    Event<AgentRemoved> removed;
+
+    @Inject
     @ConfigProperty(name = "carequeue.agent.session-hours", defaultValue = "12")
     int sessionHours;
 
@@ -47,17 +59,42 @@ public class Agents {
     /** Exchanges a username and password for a bearer token; the same answer for every failure. */
     @PermitAll
     public SessionResponse signIn(String username, String password) {
-        InvalidInput.requireText("username", username, Agent.MAX_USERNAME_LENGTH);
-        InvalidInput.requireText("password", password, Passwords.MAX_LENGTH);
-        Agent agent = byUsername(username).orElse(null);
-        boolean matches = passwords.matches(password, agent == null ? null : agent.passwordHash());
-        if (agent == null || !matches) {
-            throw new InvalidCredentials();
-        }
+        Agent agent = verified(username, password);
         String token = Tokens.newToken(Tokens.AGENT_PREFIX);
         OffsetDateTime expiresAt = Clock.now().plusHours(sessionHours);
         em.persist(new AgentSession(Tokens.hash(token), agent.id(), expiresAt));
         return new SessionResponse(token, Clock.iso(expiresAt));
+    }
+
+    /**
+     * Checks a username and password for a sign-in form, whose HTTP session then carries the agent
+     * id; the same answer for every failure.
+     */
+    @PermitAll
+    public CallerIdentity verifyPassword(String username, String password) {
+        return identity(verified(username, password), null);
+    }
+
+    /**
+     * The agent behind a signed-in HTTP session, read again on every request so that a removal or
+     * a role change counts at once. A session lasts as long as an API session however busy it is.
+     */
+    @PermitAll
+    public Optional<CallerIdentity> identity(String agentId, OffsetDateTime signedInAt) {
+        OffsetDateTime expiresAt = signedInAt.plusHours(sessionHours);
+        Agent agent = agentId == null || expiresAt.isBefore(Clock.now()) ? null : em.find(Agent.class, agentId);
+        return agent == null || agent.isRemoved() ? Optional.empty() : Optional.of(identity(agent, expiresAt));
+    }
+
+    private Agent verified(String username, String password) {
+        InvalidInput.requireText("username", username, Agent.MAX_USERNAME_LENGTH);
+        InvalidInput.requireText("password", password, Passwords.MAX_LENGTH);
+        Agent agent = byUsername(username).orElse(null);
+        boolean matches = passwords.matches(password, agent == null ? null : agent.passwordHash());
+        if (agent == null || !matches || agent.isRemoved()) {
+            throw new InvalidCredentials();
+        }
+        return agent;
     }
 
     /** The agent a bearer token stands for, if the token is known and not expired. */
@@ -71,8 +108,13 @@ public class Agents {
             return Optional.empty();
         }
         Agent agent = em.find(Agent.class, session.agentId());
-        return Optional.ofNullable(agent).map(a -> new CallerIdentity(a.id(), a.organizationId(), a.displayName(),
-                a.role().securityRoles(), session.expiresAt()));
+        return agent == null || agent.isRemoved() ? Optional.empty()
+                : Optional.of(identity(agent, session.expiresAt()));
+    }
+
+    private static CallerIdentity identity(Agent agent, OffsetDateTime expiresAt) {
+        return new CallerIdentity(agent.id(), agent.organizationId(), agent.displayName(),
+                agent.role().securityRoles(), expiresAt);
     }
 
     /** Ends the session of this token (signing out of the API). */
@@ -95,13 +137,105 @@ public class Agents {
 
     /** An operator adds a staff account to their own organization. */
     @RolesAllowed(Roles.OPERATOR)
-    public AgentResponse create(String username, String name, String password, String role) {
+    public AgentResponse create(String username, String name, String email, String password, String role) {
         Agent operator = callers.currentOperator();
         OrganizationRole organizationRole = role(role);
-        if (organizationRole == OrganizationRole.OWNER && operator.role() != OrganizationRole.OWNER) {
-            throw new Forbidden("Only the owner may add another owner");
+        requireMayGrant(operator, organizationRole);
+        return response(newAgent(operator.organizationId(), username, name, email, password, organizationRole));
+    }
+
+    /**
+     * The organization's staff by name, optionally only those whose name, username or e-mail
+     * contains {@code filter}: one page of at most {@code pageSize} from {@code first}, and the total.
+     */
+    @RolesAllowed(Roles.OPERATOR)
+    public MembersPage members(String filter, int first, int pageSize) {
+        String organizationId = callers.currentOperator().organizationId();
+        List<AgentResponse> page = membersQuery("select a", " order by lower(a.displayName), a.username",
+                organizationId, filter, Agent.class)
+                .setFirstResult(Math.max(0, first))
+                .setMaxResults(Math.max(1, Math.min(pageSize, MAX_PAGE)))
+                .getResultStream().map(Agents::response).toList();
+        long total = membersQuery("select count(a)", "", organizationId, filter, Long.class).getSingleResult();
+        return new MembersPage(page, total);
+    }
+
+    private <T> TypedQuery<T> membersQuery(String select, String order, String organizationId, String filter,
+                                           Class<T> type) {
+        String pattern = filter == null || filter.isBlank() ? null
+                : "%" + filter.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                        .replace("_", "\\_") + "%";
+        String where = " from Agent a where a.organizationId = :org and a.removedAt is null"
+                + (pattern == null ? "" : " and (lower(a.displayName) like :p escape '\\'"
+                        + " or lower(a.username) like :p escape '\\' or lower(a.email) like :p escape '\\')");
+        TypedQuery<T> query = em.createQuery(select + where + order, type)
+                .setParameter("org", organizationId);
+        return pattern == null ? query : query.setParameter("p", pattern);
+    }
+
+    /**
+     * Gives or takes operator status (or ownership, which only an owner may hand out). Nobody
+     * changes their own role, so an organization never loses its last operator by accident.
+     */
+    @RolesAllowed(Roles.OPERATOR)
+    public AgentResponse changeRole(String agentId, String role) {
+        Agent operator = callers.currentOperator();
+        Agent member = colleague(operator, agentId);
+        OrganizationRole organizationRole = role(role);
+        requireMayGrant(operator, organizationRole);
+        requireMayGrant(operator, member.role());
+        member.changeRole(organizationRole);
+        return response(member);
+    }
+
+    /**
+     * Removes an agent from the organization and (through {@link AgentRemoved}, in this transaction)
+     * from all its queues; their sessions end and their sockets close. Past audiences keep the name.
+     */
+    @RolesAllowed(Roles.OPERATOR)
+    public void remove(String agentId) {
+        Agent operator = callers.currentOperator();
+        Agent member = colleague(operator, agentId);
+        requireMayGrant(operator, member.role());
+        member.remove();
+        em.createQuery("select s from AgentSession s where s.agentId = :agent", AgentSession.class)
+                .setParameter("agent", member.id())
+                .getResultStream().forEach(session -> {
+                    em.remove(session);
+                    signedOut.fire(new AgentSignedOut(member.id(), session.tokenHash()));
+                });
+        removed.fire(new AgentRemoved(member.id(), member.organizationId()));
+    }
+
+    /** The signed-in agent's desk alerts. */
+    @RolesAllowed(Roles.AGENT)
+    public AlertSettings alerts() {
+        Agent agent = callers.current();
+        return new AlertSettings(agent.alertSound(), agent.alertDesktop());
+    }
+
+    @RolesAllowed(Roles.AGENT)
+    public AlertSettings changeAlerts(boolean sound, boolean desktop) {
+        callers.current().changeAlerts(sound, desktop);
+        return new AlertSettings(sound, desktop);
+    }
+
+    /** Another member of the operator's organization; the operator themselves is refused. */
+    private Agent colleague(Agent operator, String agentId) {
+        Agent member = agentId == null ? null : em.find(Agent.class, agentId);
+        if (member == null || member.isRemoved() || !member.organizationId().equals(operator.organizationId())) {
+            throw new BusinessException(ErrorCode.NOT_FOUND, "No such agent in your organization");
         }
-        return response(newAgent(operator.organizationId(), username, name, password, organizationRole));
+        if (member.id().equals(operator.id())) {
+            throw new Forbidden("You cannot change your own role or remove yourself; ask another operator");
+        }
+        return member;
+    }
+
+    private static void requireMayGrant(Agent operator, OrganizationRole role) {
+        if (role == OrganizationRole.OWNER && operator.role() != OrganizationRole.OWNER) {
+            throw new Forbidden("Only an owner may grant, change or remove an owner");
+        }
     }
 
     /**
@@ -118,24 +252,30 @@ public class Agents {
         em.persist(organization);
         // Rows refer to each other by id only, so EclipseLink cannot order the inserts by itself.
         em.flush();
-        return response(newAgent(organization.id(), username, name, password, OrganizationRole.OWNER));
+        return response(newAgent(organization.id(), username, name, null, password, OrganizationRole.OWNER));
     }
 
     /** Creates an account after checking its fields; callers have checked who may do it. */
-    private Agent newAgent(String organizationId, String username, String name, String password, OrganizationRole role) {
+    private Agent newAgent(String organizationId, String username, String name, String email, String password,
+                           OrganizationRole role) {
         InvalidInput.requireText("username", username, Agent.MAX_USERNAME_LENGTH);
         if (!username.matches("[a-zA-Z0-9._@-]+")) {
-            throw new InvalidInput("username may hold only letters, digits and . _ @ -");
+            throw new InvalidInput("username", "username may hold only letters, digits and . _ @ -");
         }
         InvalidInput.requireText("name", name, Agent.MAX_NAME_LENGTH);
+        String address = email == null || email.isBlank() ? null
+                : InvalidInput.optionalText("email", email.strip(), Agent.MAX_EMAIL_LENGTH);
+        if (address != null && !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new InvalidInput("email", "email is not an e-mail address");
+        }
         InvalidInput.requireText("password", password, Passwords.MAX_LENGTH);
         if (password.length() < Passwords.MIN_LENGTH) {
-            throw new InvalidInput("password must have at least " + Passwords.MIN_LENGTH + " characters");
+            throw new InvalidInput("password", "password must have at least " + Passwords.MIN_LENGTH + " characters");
         }
         if (byUsername(username).isPresent()) {
-            throw new InvalidInput("username " + username + " is taken");
+            throw new InvalidInput("username", "username " + username + " is taken");
         }
-        Agent agent = new Agent(organizationId, username, name, passwords.hash(password), role);
+        Agent agent = new Agent(organizationId, username, name, address, passwords.hash(password), role);
         em.persist(agent);
         return agent;
     }
@@ -151,14 +291,14 @@ public class Agents {
             return OrganizationRole.AGENT;
         }
         try {
-            return OrganizationRole.valueOf(role.strip().toUpperCase(java.util.Locale.ROOT));
+            return OrganizationRole.valueOf(role.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("role must be AGENT, OPERATOR or OWNER");
+            throw new InvalidInput("role", "role must be AGENT, OPERATOR or OWNER");
         }
     }
 
     private static AgentResponse response(Agent agent) {
         return new AgentResponse(agent.id(), agent.organizationId(), agent.username(), agent.displayName(),
-                agent.role().securityRoles());
+                agent.email(), agent.role().securityRoles());
     }
 }

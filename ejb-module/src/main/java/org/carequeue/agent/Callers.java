@@ -25,7 +25,7 @@ public class Callers {
     public Agent current() {
         String agentId = principal == null ? null : principal.getName();
         Agent agent = agentId == null ? null : em.find(Agent.class, agentId);
-        if (agent == null) {
+        if (agent == null || agent.isRemoved()) {
             throw new NotAuthenticated("Sign in as an agent first");
         }
         return agent;

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import org.carequeue.platform.Clock;
 import org.carequeue.platform.Ids;
+import org.carequeue.platform.InvalidInput;
 
 /**
  * One customer's request and, once picked, their 1-on-1 conversation with one agent.
@@ -56,6 +57,8 @@ public class Audience {
     private OffsetDateTime customerAwaySince;
     @Column(name = "last_seq")
     private long lastSeq;
+    @Column(name = "hidden_at")
+    private OffsetDateTime hiddenAt;
     @Version
     private long version;
 
@@ -99,6 +102,17 @@ public class Audience {
         requireNotEnded();
         this.state = AudienceState.FINISHED;
         this.endedAt = Clock.now();
+    }
+
+    /** The holding agent puts a finished conversation out of their sidebar. */
+    void hideForAgent(String agentId) {
+        requireHeldBy(agentId);
+        if (state != AudienceState.FINISHED) {
+            throw new InvalidInput("Only a finished conversation can be hidden; end it first");
+        }
+        if (hiddenAt == null) {
+            hiddenAt = Clock.now();
+        }
     }
 
     /** The customer ends: leaving the line drops the request, leaving a conversation finishes it. */
@@ -196,6 +210,10 @@ public class Audience {
 
     String preAnswersJson() {
         return preAnswers;
+    }
+
+    String metadataJson() {
+        return metadata;
     }
 
     public String agentId() {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.carequeue.agent.Agent;
 import org.carequeue.agent.Callers;
+import org.carequeue.api.audience.AudienceDetailResponse;
 import org.carequeue.api.audience.AudienceResponse;
 import org.carequeue.api.audience.CustomerRequest;
 import org.carequeue.api.audience.CustomerRequestResponse;
@@ -109,6 +110,15 @@ public class Audiences {
         return view(audiences.forReader(audienceId, callers.current()));
     }
 
+    /** The desk's "about the customer": the audience with its queue, metadata and answers. */
+    @RolesAllowed(Roles.AGENT)
+    public AudienceDetailResponse customerCard(String audienceId) {
+        Audience audience = audiences.forReader(audienceId, callers.current());
+        Queue queue = em.find(Queue.class, audience.queueId());
+        return new AudienceDetailResponse(view(audience), queue.name(), CustomerFacts.fromJson(audience.metadataJson()),
+                CustomerFacts.fromJson(audience.preAnswersJson()));
+    }
+
     /**
      * Picks a chosen waiting customer, or the longest-waiting one when {@code audienceId} is null.
      * Racing agents queue up on the audience's row lock: the first wins, the others are told
@@ -173,6 +183,19 @@ public class Audiences {
         Audience audience = audiences.forHolder(audienceId, agent);
         audience.finishByAgent(agent.id());
         recordEnd(audience, false, agent.id());
+        return view(audience, agent.displayName(), null);
+    }
+
+    /** "End and hide": ends the conversation, if it still runs, and takes it out of the sidebar. */
+    @RolesAllowed(Roles.AGENT)
+    public AudienceResponse endAndHide(String audienceId) {
+        Agent agent = callers.current();
+        Audience audience = audiences.forHolder(audienceId, agent);
+        if (audience.state() == AudienceState.ACCEPTED) {
+            audience.finishByAgent(agent.id());
+            recordEnd(audience, false, agent.id());
+        }
+        audience.hideForAgent(agent.id());
         return view(audience, agent.displayName(), null);
     }
 
@@ -273,7 +296,7 @@ public class Audiences {
         return view(audience, agent == null ? null : agent.displayName(), position(audience));
     }
 
-    private static AudienceResponse view(Audience a, String agentName, Integer position) {
+    static AudienceResponse view(Audience a, String agentName, Integer position) {
         return new AudienceResponse(a.id(), a.queueId(), a.state().name(), position, agentName, a.customerName(),
                 Clock.iso(a.requestedAt()), Clock.iso(a.acceptedAt()), Clock.iso(a.endedAt()));
     }

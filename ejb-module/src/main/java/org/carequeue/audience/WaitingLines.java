@@ -6,6 +6,9 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.carequeue.agent.Agent;
 import org.carequeue.agent.Callers;
 import org.carequeue.api.problem.ErrorCode;
+import org.carequeue.api.audience.AudienceResponse;
 import org.carequeue.api.queue.PublicQueueResponse;
 import org.carequeue.api.queue.QueueLogEntryResponse;
 import org.carequeue.api.queue.QueueResponse;
@@ -24,11 +28,16 @@ import org.carequeue.platform.Clock;
 import org.carequeue.queue.Queue;
 import org.carequeue.queue.QueueAccess;
 import org.carequeue.queue.QueueLogEntry;
+import org.carequeue.queue.WaitingLineLength;
 import org.carequeue.security.Roles;
 
 /** Read models of queues and the customers waiting in them: for customers, agents and the desk. */
 @Stateless
 public class WaitingLines {
+
+    /** More open conversations than an agent can keep apart are not shown in the sidebar. */
+    private static final int MAX_CONVERSATIONS = 100;
+    private static final int MAX_LOG_PAGE = 1000;
 
     @PersistenceContext
     EntityManager em;
@@ -45,13 +54,14 @@ public class WaitingLines {
         if (organizationId == null || em.find(Organization.class, organizationId) == null) {
             throw new BusinessException(ErrorCode.ORGANIZATION_NOT_FOUND, "No such organization");
         }
-        List<Queue> all = em.createQuery("select q from Queue q where q.organizationId = :org order by q.name",
+        List<Queue> all = em.createQuery("select q from Queue q where q.organizationId = :org and q.deletedAt is null"
+                                + " order by q.name",
                         Queue.class)
                 .setParameter("org", organizationId)
                 .getResultList();
-        Map<String, Integer> lengths = lengths(organizationId);
+        Map<String, WaitingLineLength> lengths = lengths(organizationId);
         return all.stream().map(q -> {
-            int length = lengths.getOrDefault(q.id(), 0);
+            int length = lengths.getOrDefault(q.id(), WaitingLineLength.EMPTY).length();
             return new PublicQueueResponse(q.id(), q.name(), q.publicState(length), length, null);
         }).toList();
     }
@@ -64,16 +74,36 @@ public class WaitingLines {
     public MeResponse me() {
         Agent agent = callers.current();
         Organization organization = em.find(Organization.class, agent.organizationId());
-        Map<String, Integer> lengths = lengths(agent.organizationId());
+        Map<String, WaitingLineLength> lengths = lengths(agent.organizationId());
         List<QueueResponse> memberOf = em.createQuery("select q from Queue q where q.organizationId = :org"
-                        + " and :agent member of q.memberIds order by q.name", Queue.class)
+                        + " and q.deletedAt is null and :agent member of q.memberIds order by q.name", Queue.class)
                 .setParameter("org", agent.organizationId())
                 .setParameter("agent", agent.id())
                 .getResultStream()
-                .map(q -> QueueAccess.view(q, lengths.getOrDefault(q.id(), 0)))
+                .map(q -> QueueAccess.view(q, lengths.getOrDefault(q.id(), WaitingLineLength.EMPTY)))
                 .toList();
         return new MeResponse(agent.id(), agent.username(), agent.displayName(), organization.id(),
                 organization.name(), agent.role().securityRoles(), memberOf);
+    }
+
+    /**
+     * The signed-in agent's conversations for the desk's sidebar: the ones they are in, then the
+     * finished ones they have not hidden yet; newest first within each.
+     */
+    @RolesAllowed(Roles.AGENT)
+    public List<AudienceResponse> conversations() {
+        Agent agent = callers.current();
+        return em.createQuery("select a from Audience a where a.agentId = :agent and (a.state = :accepted"
+                        + " or (a.state = :finished and a.hiddenAt is null))"
+                        + " order by a.acceptedAt desc", Audience.class)
+                .setParameter("agent", agent.id())
+                .setParameter("accepted", AudienceState.ACCEPTED)
+                .setParameter("finished", AudienceState.FINISHED)
+                .setMaxResults(MAX_CONVERSATIONS)
+                .getResultStream()
+                .sorted(Comparator.comparing(a -> a.state() == AudienceState.FINISHED))
+                .map(a -> Audiences.view(a, agent.displayName(), null))
+                .toList();
     }
 
     /** One queue as its members see it. */
@@ -101,16 +131,30 @@ public class WaitingLines {
     @RolesAllowed(Roles.AGENT)
     public List<QueueLogEntryResponse> log(String queueId, long afterId, int limit) {
         Queue queue = queues.forMember(queueId, callers.current());
-        List<QueueLogEntry> entries = em.createQuery("select e from QueueLogEntry e where e.queueId = :queue"
+        return lines(em.createQuery("select e from QueueLogEntry e where e.queueId = :queue"
                         + " and e.id > :after order by e.id", QueueLogEntry.class)
                 .setParameter("queue", queue.id())
-                .setParameter("after", afterId)
-                .setMaxResults(Math.max(1, Math.min(limit, 1000)))
-                .getResultList();
-        Map<String, String> names = new HashMap<>();
+                .setParameter("after", afterId), limit);
+    }
+
+    /** The latest {@code limit} lines of a queue's activity log, newest first (the desk's view). */
+    @RolesAllowed(Roles.AGENT)
+    public List<QueueLogEntryResponse> recentLog(String queueId, int limit) {
+        Queue queue = queues.forMember(queueId, callers.current());
+        return lines(em.createQuery("select e from QueueLogEntry e where e.queueId = :queue order by e.id desc",
+                        QueueLogEntry.class)
+                .setParameter("queue", queue.id()), limit);
+    }
+
+    private List<QueueLogEntryResponse> lines(TypedQuery<QueueLogEntry> query, int limit) {
+        List<QueueLogEntry> entries = query.setMaxResults(Math.max(1, Math.min(limit, MAX_LOG_PAGE))).getResultList();
+        Map<String, String> agentNames = new HashMap<>();
+        Map<String, String> customerNames = new HashMap<>();
         return entries.stream().map(e -> new QueueLogEntryResponse(e.id(), Clock.iso(e.at()), e.kind().name(),
-                e.agentId(), e.agentId() == null ? null : names.computeIfAbsent(e.agentId(), this::agentName),
-                e.audienceId())).toList();
+                e.agentId(), e.agentId() == null ? null : agentNames.computeIfAbsent(e.agentId(), this::agentName),
+                e.audienceId(),
+                e.audienceId() == null ? null : customerNames.computeIfAbsent(e.audienceId(), this::customerName)))
+                .toList();
     }
 
     private String agentName(String agentId) {
@@ -118,14 +162,20 @@ public class WaitingLines {
         return agent == null ? null : agent.displayName();
     }
 
-    private Map<String, Integer> lengths(String organizationId) {
-        Map<String, Integer> lengths = new HashMap<>();
-        em.createQuery("select a.queueId, count(a) from Audience a where a.organizationId = :org"
+    private String customerName(String audienceId) {
+        Audience audience = em.find(Audience.class, audienceId);
+        return audience == null ? null : audience.customerName();
+    }
+
+    private Map<String, WaitingLineLength> lengths(String organizationId) {
+        Map<String, WaitingLineLength> lengths = new HashMap<>();
+        em.createQuery("select a.queueId, count(a), min(a.requestedAt) from Audience a where a.organizationId = :org"
                         + " and a.state = :requested group by a.queueId", Object[].class)
                 .setParameter("org", organizationId)
                 .setParameter("requested", AudienceState.REQUESTED)
                 .getResultStream()
-                .forEach(row -> lengths.put((String) row[0], ((Number) row[1]).intValue()));
+                .forEach(row -> lengths.put((String) row[0],
+                        new WaitingLineLength(((Number) row[1]).intValue(), (OffsetDateTime) row[2])));
         return lengths;
     }
 }

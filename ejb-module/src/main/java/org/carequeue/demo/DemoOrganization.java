@@ -73,7 +73,7 @@ public class DemoOrganization {
     }
 
     private Agent agent(Organization organization, String username, String name, OrganizationRole role) {
-        Agent agent = new Agent(organization.id(), username, name, passwords.hash(PASSWORD), role);
+        Agent agent = new Agent(organization.id(), username, name, username + "@example.com", passwords.hash(PASSWORD), role);
         em.persist(agent);
         return agent;
     }

@@ -5,14 +5,27 @@ import org.carequeue.api.problem.ErrorCode;
 /** Input that breaks a rule of the contract; nothing was changed. */
 public class InvalidInput extends BusinessException {
 
+    private final String field;
+
     public InvalidInput(String detail) {
+        this(null, detail);
+    }
+
+    /** Input refused because of one field, so that a form can show the sentence beside it. */
+    public InvalidInput(String field, String detail) {
         super(ErrorCode.VALIDATION_FAILED, detail);
+        this.field = field;
+    }
+
+    /** The request field at fault, when one is. */
+    public String field() {
+        return field;
     }
 
     /** A required text: present, not blank, at most {@code max} characters. */
     public static String requireText(String field, String value, int max) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInput(field + " is required");
+            throw new InvalidInput(field, field + " is required");
         }
         return optionalText(field, value, max);
     }
@@ -26,10 +39,10 @@ public class InvalidInput extends BusinessException {
             return null;
         }
         if (value.length() > max) {
-            throw new InvalidInput(field + " is longer than " + max + " characters");
+            throw new InvalidInput(field, field + " is longer than " + max + " characters");
         }
         if (value.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f)) {
-            throw new InvalidInput(field + " contains a control character");
+            throw new InvalidInput(field, field + " contains a control character");
         }
         return value;
     }

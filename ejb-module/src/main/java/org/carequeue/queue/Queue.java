@@ -39,6 +39,8 @@ public class Queue {
     private int capacity;
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
+    @Column(name = "deleted_at")
+    private OffsetDateTime deletedAt;
     @Version
     private long version;
 
@@ -111,6 +113,21 @@ public class Queue {
 
     void removeMember(String agentId) {
         memberIds.remove(agentId);
+    }
+
+    void replaceMembers(Collection<String> agentIds) {
+        memberIds.retainAll(agentIds);
+        memberIds.addAll(agentIds);
+    }
+
+    /** Leaves the organization's lists; its audiences stay for statistics and history. */
+    void delete() {
+        deletedAt = Clock.now();
+        state = QueueState.CLOSED;
+    }
+
+    public boolean isDeleted() {
+        return deletedAt != null;
     }
 
     public boolean hasMember(String agentId) {

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+import org.carequeue.platform.Clock;
 import org.carequeue.agent.Agent;
 import org.carequeue.api.queue.QueueResponse;
 import org.carequeue.platform.Forbidden;
@@ -37,6 +39,11 @@ public class QueueAccess {
         return queue;
     }
 
+    /** Members open and close their queues; operators every queue of their organization. */
+    public Queue forMemberOrOperatorToChange(String queueId, Agent agent) {
+        return agent.isOperator() ? forOperatorToChange(queueId, agent) : forMemberToChange(queueId, agent);
+    }
+
     /** Operators manage every queue of their organization, member or not; locked for the change. */
     public Queue forOperatorToChange(String queueId, Agent operator) {
         return lock(inOrganization(queueId, operator));
@@ -53,7 +60,7 @@ public class QueueAccess {
      */
     public Queue forNewRequest(String queueId) {
         Queue queue = queueId == null ? null : em.find(Queue.class, queueId, LockModeType.PESSIMISTIC_WRITE);
-        if (queue == null) {
+        if (queue == null || queue.isDeleted()) {
             throw new QueueNotFound();
         }
         return queue;
@@ -61,7 +68,7 @@ public class QueueAccess {
 
     private Queue byId(String queueId) {
         Queue queue = queueId == null ? null : em.find(Queue.class, queueId);
-        if (queue == null) {
+        if (queue == null || queue.isDeleted()) {
             throw new QueueNotFound();
         }
         return queue;
@@ -72,20 +79,26 @@ public class QueueAccess {
      * audience in state REQUESTED: the one place the queue package reads the audience table.
      */
     public int waiting(String queueId) {
-        return em.createQuery("select count(a) from Audience a where a.queueId = :queue"
-                        + " and a.state = org.carequeue.audience.AudienceState.REQUESTED", Long.class)
+        return line(queueId).length();
+    }
+
+    /** How many wait in the queue and since when the first in line has waited. */
+    public WaitingLineLength line(String queueId) {
+        Object[] row = em.createQuery("select count(a), min(a.requestedAt) from Audience a where a.queueId = :queue"
+                        + " and a.state = org.carequeue.audience.AudienceState.REQUESTED", Object[].class)
                 .setParameter("queue", queueId)
-                .getSingleResult().intValue();
+                .getSingleResult();
+        return new WaitingLineLength(((Number) row[0]).intValue(), (OffsetDateTime) row[1]);
     }
 
     /** The queue as its members see it. */
     public QueueResponse view(Queue queue) {
-        return view(queue, waiting(queue.id()));
+        return view(queue, line(queue.id()));
     }
 
-    public static QueueResponse view(Queue queue, int waiting) {
+    public static QueueResponse view(Queue queue, WaitingLineLength line) {
         return new QueueResponse(queue.id(), queue.name(), queue.state().name(), queue.isSuspended(),
-                queue.capacity(), waiting);
+                queue.capacity(), line.length(), Clock.iso(line.firstSince()));
     }
 
     private Queue inOrganization(String queueId, Agent agent) {

@@ -2,7 +2,16 @@ package org.carequeue.queue;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.carequeue.agent.AgentRemoved;
+import org.carequeue.api.queue.QueueMembersResponse;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.carequeue.agent.Agent;
@@ -26,12 +35,16 @@ public class Queues {
     @Inject
     QueueAccess queues;
 
+    @Inject
+    Event<QueueChanged> changed;
+
     @RolesAllowed(Roles.AGENT)
     public QueueResponse open(String queueId) {
         Agent agent = callers.current();
-        Queue queue = queues.forMemberToChange(queueId, agent);
+        Queue queue = queues.forMemberOrOperatorToChange(queueId, agent);
         if (queue.open()) {
             em.persist(new QueueLogEntry(queue.id(), QueueLogKind.OPENED, agent.id(), null));
+            changed(queue);
         }
         return queues.view(queue);
     }
@@ -39,9 +52,10 @@ public class Queues {
     @RolesAllowed(Roles.AGENT)
     public QueueResponse close(String queueId) {
         Agent agent = callers.current();
-        Queue queue = queues.forMemberToChange(queueId, agent);
+        Queue queue = queues.forMemberOrOperatorToChange(queueId, agent);
         if (queue.close()) {
             em.persist(new QueueLogEntry(queue.id(), QueueLogKind.CLOSED, agent.id(), null));
+            changed(queue);
         }
         return queues.view(queue);
     }
@@ -53,6 +67,7 @@ public class Queues {
         Queue queue = new Queue(operator.organizationId(),
                 InvalidInput.requireText("name", name, Queue.MAX_NAME_LENGTH), capacity(capacity));
         em.persist(queue);
+        changed(queue);
         return queues.view(queue);
     }
 
@@ -60,6 +75,7 @@ public class Queues {
     public QueueResponse configure(String queueId, String name, Integer capacity, boolean suspended) {
         Queue queue = queues.forOperatorToChange(queueId, callers.currentOperator());
         queue.configure(InvalidInput.requireText("name", name, Queue.MAX_NAME_LENGTH), capacity(capacity), suspended);
+        changed(queue);
         return queues.view(queue);
     }
 
@@ -67,11 +83,8 @@ public class Queues {
     public QueueResponse addMember(String queueId, String agentId) {
         Agent operator = callers.currentOperator();
         Queue queue = queues.forOperatorToChange(queueId, operator);
-        Agent member = agentId == null ? null : em.find(Agent.class, agentId);
-        if (member == null || !member.organizationId().equals(operator.organizationId())) {
-            throw new BusinessException(ErrorCode.NOT_FOUND, "No such agent in your organization");
-        }
-        queue.addMember(member.id());
+        queue.addMember(colleague(operator, agentId).id());
+        changed(queue);
         return queues.view(queue);
     }
 
@@ -79,7 +92,85 @@ public class Queues {
     public QueueResponse removeMember(String queueId, String agentId) {
         Queue queue = queues.forOperatorToChange(queueId, callers.currentOperator());
         queue.removeMember(agentId);
+        changed(queue);
         return queues.view(queue);
+    }
+
+    /** Sets a queue's members in one go (the admin's checkbox list). */
+    @RolesAllowed(Roles.OPERATOR)
+    public QueueMembersResponse changeMembers(String queueId, Collection<String> agentIds) {
+        Agent operator = callers.currentOperator();
+        Queue queue = queues.forOperatorToChange(queueId, operator);
+        Set<String> members = new HashSet<>();
+        for (String agentId : agentIds == null ? List.<String>of() : agentIds) {
+            members.add(colleague(operator, agentId).id());
+        }
+        queue.replaceMembers(members);
+        changed(queue);
+        return members(queue);
+    }
+
+    /** Every queue of the operator's organization, with its members, by name. */
+    @RolesAllowed(Roles.OPERATOR)
+    public List<QueueMembersResponse> organizationQueues() {
+        return em.createQuery("select q from Queue q where q.organizationId = :org and q.deletedAt is null"
+                        + " order by lower(q.name)", Queue.class)
+                .setParameter("org", callers.currentOperator().organizationId())
+                .getResultStream().map(this::members).toList();
+    }
+
+    /**
+     * Deletes a queue nobody waits or talks in. It leaves every list at once; its past audiences
+     * and log stay for statistics.
+     */
+    @RolesAllowed(Roles.OPERATOR)
+    public void delete(String queueId) {
+        Queue queue = queues.forOperatorToChange(queueId, callers.currentOperator());
+        long active = em.createQuery("select count(a) from Audience a where a.queueId = :queue and a.state in"
+                        + " (org.carequeue.audience.AudienceState.REQUESTED, org.carequeue.audience.AudienceState.ACCEPTED)",
+                        Long.class)
+                .setParameter("queue", queue.id())
+                .getSingleResult();
+        if (active > 0) {
+            throw new BusinessException(ErrorCode.QUEUE_IN_USE, "Queue " + queue.name() + " has " + active
+                    + " waiting or ongoing conversation(s); close it and let them finish first");
+        }
+        queue.delete();
+        changed(queue);
+    }
+
+    /** The agents whose desks show this queue (its members): whom to tell when it changes. */
+    @PermitAll
+    public Set<String> deskAudience(String queueId) {
+        Queue queue = queueId == null ? null : em.find(Queue.class, queueId);
+        return queue == null ? Set.of() : Set.copyOf(queue.memberIds());
+    }
+
+    /** A removed agent leaves every queue, in the transaction that removes them. */
+    @PermitAll
+    public void forgetRemovedAgent(@Observes AgentRemoved event) {
+        em.createQuery("select q from Queue q where :agent member of q.memberIds", Queue.class)
+                .setParameter("agent", event.agentId())
+                .getResultStream().forEach(queue -> {
+                    queue.removeMember(event.agentId());
+                    changed(queue);
+                });
+    }
+
+    private QueueMembersResponse members(Queue queue) {
+        return new QueueMembersResponse(queues.view(queue), queue.memberIds().stream().sorted().toList());
+    }
+
+    private Agent colleague(Agent operator, String agentId) {
+        Agent member = agentId == null ? null : em.find(Agent.class, agentId);
+        if (member == null || member.isRemoved() || !member.organizationId().equals(operator.organizationId())) {
+            throw new BusinessException(ErrorCode.NOT_FOUND, "No such agent in your organization");
+        }
+        return member;
+    }
+
+    private void changed(Queue queue) {
+        changed.fire(new QueueChanged(queue.id(), queue.organizationId()));
     }
 
     private static int capacity(Integer capacity) {
@@ -87,7 +178,7 @@ public class Queues {
             return Queue.DEFAULT_CAPACITY;
         }
         if (capacity < 1 || capacity > Queue.MAX_CAPACITY) {
-            throw new InvalidInput("capacity must be between 1 and " + Queue.MAX_CAPACITY);
+            throw new InvalidInput("capacity", "capacity must be between 1 and " + Queue.MAX_CAPACITY);
         }
         return capacity;
     }

@@ -1,5 +1,5 @@
 package org.carequeue.api.agent;
 
-/** An operator adds a staff account; {@code role} is {@code AGENT} (default), {@code OPERATOR} or {@code OWNER}. */
-public record CreateAgentRequest(String username, String name, String password, String role) {
+/** An operator adds a staff account; {@code role} is AGENT (default), OPERATOR or OWNER; e-mail is optional. */
+public record CreateAgentRequest(String username, String name, String email, String password, String role) {
 }

@@ -1,6 +1,6 @@
 package org.carequeue.api.queue;
 
-/** One line of a queue's activity log, oldest first. */
+/** One line of a queue's activity log: who ({@code agentName}) did what ({@code kind}) to whom ({@code customerName}). */
 public record QueueLogEntryResponse(long id, String at, String kind, String agentId, String agentName,
-                                    String audienceId) {
+                                    String audienceId, String customerName) {
 }

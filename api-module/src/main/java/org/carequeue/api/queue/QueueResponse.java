@@ -1,5 +1,9 @@
 package org.carequeue.api.queue;
 
-/** A queue as its members see it. {@code state} is {@code OPEN} or {@code CLOSED}. */
-public record QueueResponse(String id, String name, String state, boolean suspended, int capacity, int length) {
+/**
+ * A queue as its members see it. {@code state} is {@code OPEN} or {@code CLOSED};
+ * {@code waitingSince} is when the customer first in line arrived (null when nobody waits).
+ */
+public record QueueResponse(String id, String name, String state, boolean suspended, int capacity, int length,
+                            String waitingSince) {
 }

@@ -157,7 +157,7 @@ class QueueRulesIT extends AgainstBuiltWar {
                 replies.add(racers.submit(() -> {
                     start.await(30, TimeUnit.SECONDS);
                     return api.post("api/v1/agents", organization.ownerToken(),
-                            new CreateAgentRequest(username, "Twin", Api.PASSWORD, "AGENT"));
+                            new CreateAgentRequest(username, "Twin", null, Api.PASSWORD, "AGENT"));
                 }));
             }
             int created = 0;

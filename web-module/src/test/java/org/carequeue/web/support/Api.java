@@ -120,7 +120,7 @@ public final class Api {
     public Agent agent(Organization organization) {
         String username = unique("agent");
         AgentResponse agent = post("api/v1/agents", organization.ownerToken(),
-                new CreateAgentRequest(username, "Agent " + username, PASSWORD, "AGENT"))
+                new CreateAgentRequest(username, "Agent " + username, null, PASSWORD, "AGENT"))
                 .expect(201).as(AgentResponse.class);
         return new Agent(agent.agentId(), agent.name(), signIn(username));
     }

@@ -17,7 +17,7 @@ import org.carequeue.api.session.MeResponse;
 import org.carequeue.api.session.SignInRequest;
 import org.carequeue.audience.WaitingLines;
 import org.carequeue.web.rest.Bodies;
-import org.carequeue.web.security.BearerTokenMechanism;
+import org.carequeue.web.security.AgentAuthentication;
 
 /** Agent sign-in for the API ({@code /v1/sessions}), who am I ({@code /v1/me}), staff accounts. */
 @Path("/v1")
@@ -42,7 +42,7 @@ public class SessionsResource {
     @DELETE
     @Path("/sessions/current")
     public Response signOut(@Context HttpServletRequest request) {
-        agents.signOut(BearerTokenMechanism.bearerToken(request));
+        agents.signOut(AgentAuthentication.bearerToken(request));
         return Response.noContent().build();
     }
 
@@ -57,7 +57,7 @@ public class SessionsResource {
     public Response createAgent(CreateAgentRequest request) {
         CreateAgentRequest r = Bodies.required(request);
         return Response.status(Response.Status.CREATED)
-                .entity(agents.create(r.username(), r.name(), r.password(), r.role()))
+                .entity(agents.create(r.username(), r.name(), r.email(), r.password(), r.role()))
                 .build();
     }
 }

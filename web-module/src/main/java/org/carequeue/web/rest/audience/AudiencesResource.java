@@ -23,7 +23,7 @@ import org.carequeue.message.Conversations;
 import org.carequeue.message.Posted;
 import org.carequeue.security.Roles;
 import org.carequeue.web.rest.Bodies;
-import org.carequeue.web.security.BearerTokenMechanism;
+import org.carequeue.web.security.AgentAuthentication;
 
 /**
  * One audience, for both sides: a signed-in agent (agent bearer token) or the customer (their
@@ -85,6 +85,6 @@ public class AudiencesResource {
     }
 
     private String customerToken() {
-        return BearerTokenMechanism.bearerToken(http);
+        return AgentAuthentication.bearerToken(http);
     }
 }

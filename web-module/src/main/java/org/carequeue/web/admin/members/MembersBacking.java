@@ -1,0 +1,116 @@
+package org.carequeue.web.admin.members;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import org.carequeue.agent.Agents;
+import org.carequeue.api.agent.AgentResponse;
+import org.carequeue.api.agent.MembersPage;
+import org.carequeue.platform.BusinessException;
+import org.carequeue.security.Roles;
+import org.carequeue.web.faces.Feedback;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+
+/** Organization members: a filtered, paged list; add an agent; operator status; removal. */
+@Named
+@ViewScoped
+public class MembersBacking implements Serializable {
+
+    @Inject
+    transient Agents agents;
+
+    private String filter;
+    private final NewMember newMember = new NewMember();
+    private final LazyDataModel<AgentResponse> members = new MemberPages();
+
+    public void add() {
+        try {
+            AgentResponse added = agents.create(newMember.getUsername(), newMember.getName(), newMember.getEmail(),
+                    newMember.getPassword(), newMember.getRole());
+            Feedback.info(added.name() + " was added and can sign in as " + added.username() + ".");
+            newMember.clear();
+        } catch (BusinessException refused) {
+            Feedback.refused(refused, "addForm");
+        }
+    }
+
+    public void makeOperator(AgentResponse member) {
+        changeRole(member, "OPERATOR", " is now an operator.");
+    }
+
+    public void makeAgent(AgentResponse member) {
+        changeRole(member, "AGENT", " is now an agent without operator rights.");
+    }
+
+    private void changeRole(AgentResponse member, String role, String done) {
+        try {
+            agents.changeRole(member.agentId(), role);
+            Feedback.info(member.name() + done);
+        } catch (BusinessException refused) {
+            Feedback.refused(refused, null);
+        }
+    }
+
+    public void remove(AgentResponse member) {
+        try {
+            agents.remove(member.agentId());
+            Feedback.info(member.name() + " was removed from the organization and its queues.");
+        } catch (BusinessException refused) {
+            Feedback.refused(refused, null);
+        }
+    }
+
+    public String roleName(AgentResponse member) {
+        return member.roles().contains(Roles.OWNER) ? "Owner"
+                : member.roles().contains(Roles.OPERATOR) ? "Operator" : "Agent";
+    }
+
+    public String getFilter() {
+        return filter;
+    }
+
+    public void setFilter(String filter) {
+        this.filter = filter;
+    }
+
+    public NewMember getNewMember() {
+        return newMember;
+    }
+
+    public LazyDataModel<AgentResponse> getMembers() {
+        return members;
+    }
+
+    /** Pages come from the boundary, filtered by the search field. */
+    private class MemberPages extends LazyDataModel<AgentResponse> {
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return (int) agents.members(filter, 0, 1).total();
+        }
+
+        @Override
+        public List<AgentResponse> load(int first, int pageSize, Map<String, SortMeta> sortBy,
+                                        Map<String, FilterMeta> filterBy) {
+            MembersPage page = agents.members(filter, first, pageSize);
+            setRowCount((int) page.total());
+            return page.members();
+        }
+
+        @Override
+        public String getRowKey(AgentResponse member) {
+            return member.agentId();
+        }
+
+        @Override
+        public AgentResponse getRowData(String rowKey) {
+            return getWrappedData() == null ? null : getWrappedData().stream()
+                    .filter(member -> member.agentId().equals(rowKey)).findFirst().orElse(null);
+        }
+    }
+}

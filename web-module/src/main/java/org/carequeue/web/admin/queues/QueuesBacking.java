@@ -1,0 +1,198 @@
+package org.carequeue.web.admin.queues;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.carequeue.agent.Agents;
+import org.carequeue.api.agent.AgentResponse;
+import org.carequeue.api.queue.QueueMembersResponse;
+import org.carequeue.api.queue.QueueResponse;
+import org.carequeue.platform.BusinessException;
+import org.carequeue.queue.Queues;
+import org.carequeue.web.faces.Feedback;
+import org.primefaces.PrimeFaces;
+
+/** The organization's queues: create, set up, members, open/close, delete. */
+@Named
+@ViewScoped
+public class QueuesBacking implements Serializable {
+
+    /** The member checkbox list shows at most this many agents; larger teams need the API. */
+    private static final int MAX_MEMBER_CHOICES = 200;
+
+    @Inject
+    transient Queues queues;
+
+    @Inject
+    transient Agents agents;
+
+    private String edit;
+    private transient List<QueueMembersResponse> all;
+    private transient Map<String, AgentResponse> staff;
+
+    private String editedId;
+    private String name;
+    private Integer capacity;
+    private boolean suspended;
+    private List<String> memberIds = new ArrayList<>();
+
+    /** {@code ?edit=ID} (the desk's "Queue settings") opens that queue's settings at once. */
+    public void load() {
+        if (edit != null) {
+            getAll().stream().filter(q -> q.queue().id().equals(edit)).findFirst().ifPresent(q -> {
+                startEdit(q.queue());
+                PrimeFaces.current().executeScript("PF('settingsDialog').show()");
+            });
+        }
+    }
+
+    public void startCreate() {
+        editedId = null;
+        name = null;
+        capacity = null;
+        suspended = false;
+    }
+
+    public void startEdit(QueueResponse queue) {
+        editedId = queue.id();
+        name = queue.name();
+        capacity = queue.capacity();
+        suspended = queue.suspended();
+    }
+
+    public void save() {
+        try {
+            QueueResponse saved = editedId == null ? queues.create(name, capacity)
+                    : queues.configure(editedId, name, capacity, suspended);
+            Feedback.info(editedId == null ? saved.name() + " was created, closed; add its members and open it."
+                    : saved.name() + " was saved.");
+            all = null;
+        } catch (BusinessException refused) {
+            Feedback.refused(refused, "settingsForm");
+        }
+    }
+
+    public void startMembers(QueueMembersResponse queue) {
+        editedId = queue.queue().id();
+        name = queue.queue().name();
+        memberIds = new ArrayList<>(queue.memberIds());
+    }
+
+    public void saveMembers() {
+        try {
+            QueueMembersResponse saved = queues.changeMembers(editedId, memberIds);
+            Feedback.info(saved.queue().name() + " has " + saved.memberIds().size() + " member(s).");
+            all = null;
+        } catch (BusinessException refused) {
+            Feedback.refused(refused, null);
+        }
+    }
+
+    public void open(QueueResponse queue) {
+        try {
+            queues.open(queue.id());
+            Feedback.info(queue.name() + " is open.");
+            all = null;
+        } catch (BusinessException refused) {
+            Feedback.refused(refused, null);
+        }
+    }
+
+    public void close(QueueResponse queue) {
+        try {
+            queues.close(queue.id());
+            Feedback.info(queue.name() + " is closed.");
+            all = null;
+        } catch (BusinessException refused) {
+            Feedback.refused(refused, null);
+        }
+    }
+
+    public void delete(QueueResponse queue) {
+        try {
+            queues.delete(queue.id());
+            Feedback.info(queue.name() + " was deleted.");
+            all = null;
+        } catch (BusinessException refused) {
+            Feedback.refused(refused, null);
+        }
+    }
+
+    public List<QueueMembersResponse> getAll() {
+        if (all == null) {
+            all = queues.organizationQueues();
+        }
+        return all;
+    }
+
+    /** Every agent of the organization, by name: the member checkbox list and the names in the table. */
+    public List<AgentResponse> getStaff() {
+        return List.copyOf(staff().values());
+    }
+
+    public String memberNames(QueueMembersResponse queue) {
+        Map<String, AgentResponse> byId = staff();
+        String names = queue.memberIds().stream().map(byId::get).filter(a -> a != null)
+                .map(AgentResponse::name).sorted().collect(Collectors.joining(", "));
+        return names.isEmpty() ? "No members yet" : names;
+    }
+
+    private Map<String, AgentResponse> staff() {
+        if (staff == null) {
+            staff = agents.members(null, 0, MAX_MEMBER_CHOICES).members().stream()
+                    .collect(Collectors.toMap(AgentResponse::agentId, Function.identity(), (a, b) -> a,
+                            java.util.LinkedHashMap::new));
+        }
+        return staff;
+    }
+
+    public boolean isCreating() {
+        return editedId == null;
+    }
+
+    public String getEdit() {
+        return edit;
+    }
+
+    public void setEdit(String edit) {
+        this.edit = edit;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public Integer getCapacity() {
+        return capacity;
+    }
+
+    public void setCapacity(Integer capacity) {
+        this.capacity = capacity;
+    }
+
+    public boolean isSuspended() {
+        return suspended;
+    }
+
+    public void setSuspended(boolean suspended) {
+        this.suspended = suspended;
+    }
+
+    public List<String> getMemberIds() {
+        return memberIds;
+    }
+
+    public void setMemberIds(List<String> memberIds) {
+        this.memberIds = memberIds;
+    }
+}

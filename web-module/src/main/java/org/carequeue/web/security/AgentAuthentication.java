@@ -1,0 +1,126 @@
+package org.carequeue.web.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.Optional;
+import org.carequeue.agent.Agents;
+import org.carequeue.agent.CallerIdentity;
+import org.carequeue.agent.InvalidCredentials;
+import org.carequeue.platform.Clock;
+import org.carequeue.platform.InvalidInput;
+import org.carequeue.platform.Tokens;
+
+/**
+ * The one authentication mechanism of the application; the caller's name is the agent id and
+ * the groups are the roles, so that {@code @RolesAllowed} on the boundaries decides.
+ * <ul>
+ * <li>{@code /api/**}: {@code Authorization: Bearer cqa_...} only. Cookies never authenticate the
+ * API, so a foreign page cannot make a signed-in browser call it. Customer tokens ({@code cqc_...})
+ * are not callers; the boundaries check them per audience.</li>
+ * <li>Pages: the sign-in form hands a {@link UsernamePasswordCredential} over
+ * {@code SecurityContext.authenticate}; on success the session id changes (no fixation) and the
+ * session holds the agent id. Every request reads the agent again, so a removed agent is out at
+ * once. A session older than the agent session length ends however busy it was.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class AgentAuthentication implements HttpAuthenticationMechanism {
+
+    public static final String SIGN_IN_PAGE = "/signin.xhtml";
+    private static final String SESSION_AGENT = "carequeue.agentId";
+    private static final String SESSION_SIGNED_IN_AT = "carequeue.signedInAt";
+    private static final String BEARER = "Bearer ";
+
+    @Inject
+    Agents agents;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        if (isApi(request)) {
+            return bearer(request, context);
+        }
+        if (context.isAuthenticationRequest()
+                && context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential credential) {
+            return signIn(request, context, credential);
+        }
+        Optional<CallerIdentity> agent = sessionAgent(request);
+        if (agent.isPresent()) {
+            return notify(context, agent.get());
+        }
+        if (context.isProtected()) {
+            return context.redirect(request.getContextPath() + SIGN_IN_PAGE + "?continue="
+                    + URLEncoder.encode(requestedPath(request), StandardCharsets.UTF_8));
+        }
+        return context.doNothing();
+    }
+
+    private AuthenticationStatus bearer(HttpServletRequest request, HttpMessageContext context) {
+        String token = bearerToken(request);
+        if (token == null || !token.startsWith(Tokens.AGENT_PREFIX)) {
+            return context.doNothing();
+        }
+        return agents.authenticate(token).map(agent -> notify(context, agent)).orElseGet(context::doNothing);
+    }
+
+    private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context,
+                                        UsernamePasswordCredential credential) {
+        CallerIdentity agent;
+        try {
+            agent = agents.verifyPassword(credential.getCaller(), credential.getPasswordAsString());
+        } catch (InvalidCredentials | InvalidInput refused) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
+        HttpSession session = request.getSession(true);
+        session.setAttribute(SESSION_AGENT, agent.agentId());
+        session.setAttribute(SESSION_SIGNED_IN_AT, Clock.now());
+        return notify(context, agent);
+    }
+
+    private Optional<CallerIdentity> sessionAgent(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        String agentId = session == null ? null : (String) session.getAttribute(SESSION_AGENT);
+        if (agentId == null) {
+            return Optional.empty();
+        }
+        Optional<CallerIdentity> agent = agents.identity(agentId,
+                (OffsetDateTime) session.getAttribute(SESSION_SIGNED_IN_AT));
+        if (agent.isEmpty()) {
+            session.invalidate();
+        }
+        return agent;
+    }
+
+    private static AuthenticationStatus notify(HttpMessageContext context, CallerIdentity agent) {
+        return context.notifyContainerAboutLogin(agent.agentId(), new HashSet<>(agent.roles()));
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
+    private static String requestedPath(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return request.getQueryString() == null ? path : path + "?" + request.getQueryString();
+    }
+
+    public static String bearerToken(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? header.substring(BEARER.length()).strip() : null;
+    }
+}

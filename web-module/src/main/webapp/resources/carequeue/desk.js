@@ -1,0 +1,258 @@
+/*
+ * The agent desk in the browser: turns push signals into ajax refreshes of what the page shows,
+ * runs the waiting timers, alerts on new customers and handles the message composer.
+ * Signals carry ids only (see org.carequeue.web.push.DeskPush); content is always re-read.
+ */
+(function () {
+    'use strict';
+
+    const EMOJIS = ['😀', '😄', '😊', '🙂', '😉', '😍', '🤗', '🤔', '😅', '😂', '😢', '😮', '😴', '🙄',
+        '👍', '👎', '👏', '🙏', '👋', '💪', '🙌', '🎉', '❤️', '✅', '❌', '⭐', '🔥', '☕', '📎', '💡', '⏳', '📞'];
+    const HOUR_MS = 3600 * 1000;
+
+    let signals = [];
+    let flushTimer = null;
+    let opened = false;
+    let audio = null;
+
+    function byId(id) {
+        return document.getElementById(id);
+    }
+
+    function call(name) {
+        if (typeof window[name] === 'function') {
+            window[name]();
+        }
+    }
+
+    /* Several signals within a moment (a pick touches queue and conversation) make one refresh. */
+    function flush() {
+        const batch = signals;
+        signals = [];
+        flushTimer = null;
+        call('refreshSidebar');
+        const queueView = byId('queueView');
+        if (queueView && batch.some(s => s.kind === 'queue' && s.queueId === queueView.dataset.queueId)) {
+            call('refreshQueue');
+        }
+        const chat = byId('conversation');
+        if (chat && batch.some(s => s.kind === 'conversation' && s.audienceId === chat.dataset.audienceId)) {
+            call('refreshConversation');
+        }
+        if (batch.some(s => s.kind === 'queue')) {
+            call('refreshOverview');
+        }
+        const arrival = batch.find(s => s.kind === 'queue' && s.arrival);
+        if (arrival) {
+            alertArrival(arrival.queueId);
+        }
+    }
+
+    function alertArrival(queueId) {
+        const settings = byId('alerts');
+        if (!settings) {
+            return;
+        }
+        if (settings.dataset.sound === 'true') {
+            chime();
+        }
+        if (settings.dataset.desktop === 'true' && 'Notification' in window && Notification.permission === 'granted') {
+            const row = document.querySelector('.cq-queue-row[data-queue-id="' + queueId + '"] .cq-queue-name');
+            new Notification('A customer is waiting', {
+                body: row ? row.textContent.trim() : 'A new customer joined your queue', tag: 'carequeue-' + queueId
+            });
+        }
+    }
+
+    /* Two soft tones; browsers allow sound once the agent has touched the page. */
+    function chime() {
+        try {
+            audio = audio || new (window.AudioContext || window.webkitAudioContext)();
+            [660, 880].forEach((frequency, i) => {
+                const oscillator = audio.createOscillator();
+                const gain = audio.createGain();
+                const start = audio.currentTime + i * 0.18;
+                oscillator.frequency.value = frequency;
+                gain.gain.setValueAtTime(0.0001, start);
+                gain.gain.exponentialRampToValueAtTime(0.2, start + 0.02);
+                gain.gain.exponentialRampToValueAtTime(0.0001, start + 0.3);
+                oscillator.connect(gain).connect(audio.destination);
+                oscillator.start(start);
+                oscillator.stop(start + 0.32);
+            });
+        } catch (e) {
+            /* no sound on this browser: the blue dot still shows the arrival */
+        }
+    }
+
+    function pad(n) {
+        return n < 10 ? '0' + n : String(n);
+    }
+
+    /* Waiting timers: m:ss, h:mm:ss below an hour is never shown; an hour or more is ∞. */
+    function tick() {
+        const now = Date.now();
+        document.querySelectorAll('[data-since]').forEach(el => {
+            const since = Date.parse(el.dataset.since);
+            if (!el.dataset.since || isNaN(since)) {
+                el.textContent = '';
+                return;
+            }
+            const waited = Math.max(0, now - since);
+            el.textContent = waited >= HOUR_MS ? '∞'
+                : Math.floor(waited / 60000) + ':' + pad(Math.floor(waited / 1000) % 60);
+            el.classList.toggle('cq-long-wait', waited >= 5 * 60000);
+        });
+    }
+
+    /* Times come as ISO instants; show them in the agent's own time zone. */
+    function formatTimes(root) {
+        (root || document).querySelectorAll('time.cq-time:not([data-done])').forEach(el => {
+            const at = new Date(el.getAttribute('datetime'));
+            if (isNaN(at)) {
+                return;
+            }
+            const options = el.dataset.format === 'datetime'
+                ? {day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit'}
+                : {hour: '2-digit', minute: '2-digit'};
+            el.textContent = at.toLocaleString(undefined, options);
+            el.title = at.toLocaleString();
+            el.dataset.done = 'true';
+        });
+    }
+
+    function markCurrent() {
+        const params = new URLSearchParams(location.search);
+        const id = params.get('id');
+        document.querySelectorAll('.cq-queue-row, .cq-conversation-row').forEach(el => {
+            el.classList.toggle('cq-current', !!id && (el.dataset.queueId === id || el.dataset.audienceId === id));
+        });
+    }
+
+    function fillEmojis() {
+        const grid = byId('emojiGrid');
+        if (!grid || grid.childElementCount) {
+            return;
+        }
+        EMOJIS.forEach(emoji => {
+            const button = document.createElement('button');
+            button.type = 'button';
+            button.className = 'cq-emoji';
+            button.textContent = emoji;
+            button.addEventListener('click', () => insertAtCaret(emoji));
+            grid.appendChild(button);
+        });
+    }
+
+    function insertAtCaret(textToInsert) {
+        const field = byId('conversation:text');
+        if (!field) {
+            return;
+        }
+        const start = field.selectionStart ?? field.value.length;
+        const end = field.selectionEnd ?? field.value.length;
+        field.value = field.value.slice(0, start) + textToInsert + field.value.slice(end);
+        field.selectionStart = field.selectionEnd = start + textToInsert.length;
+        field.focus();
+        if (window.PF && PF('emojiPanel')) {
+            PF('emojiPanel').hide();
+        }
+    }
+
+    function randomId() {
+        const bytes = crypto.getRandomValues(new Uint8Array(16));
+        return Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
+    }
+
+    function pageRendered() {
+        formatTimes();
+        tick();
+        markCurrent();
+        fillEmojis();
+    }
+
+    window.CareQueueDesk = {
+        onPush(message) {
+            if (message.kind === 'removed') {
+                location.reload();
+                return;
+            }
+            signals.push(message);
+            if (!flushTimer) {
+                flushTimer = setTimeout(flush, 100);
+            }
+        },
+
+        /* After a reconnect, signals may have been missed: read everything again. */
+        onOpen() {
+            if (opened) {
+                signals.push({kind: 'queue'});
+                flush();
+            }
+            opened = true;
+        },
+
+        sidebarRefreshed: pageRendered,
+        tick: pageRendered,
+
+        messagesRendered(focus) {
+            pageRendered();
+            const list = document.querySelector('.cq-messages');
+            if (list) {
+                list.scrollTop = list.scrollHeight;
+            }
+            const field = byId('conversation:text');
+            if (focus && field) {
+                field.focus();
+            }
+        },
+
+        /* Enter sends, Shift+Enter is a new line (and Enter while an IME composes is left alone). */
+        composerKey(event) {
+            if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+                event.preventDefault();
+                const send = byId('conversation:send');
+                if (send && event.target.value.trim()) {
+                    send.click();
+                }
+                return false;
+            }
+            return true;
+        },
+
+        /* Every message gets its own id before it leaves, so a repeated send is stored once. */
+        stampMessage() {
+            const field = byId('conversation:clientMessageId');
+            if (field) {
+                field.value = 'desk-' + randomId();
+            }
+        },
+
+        toggleFeatures() {
+            const layout = byId('conversationLayout');
+            if (layout) {
+                const shown = layout.classList.toggle('cq-with-features');
+                localStorage.setItem('carequeue.features', shown ? 'shown' : 'hidden');
+            }
+        },
+
+        askNotificationPermission(toggle) {
+            const input = toggle && toggle.querySelector ? toggle.querySelector('input') : toggle;
+            if (input && input.checked && 'Notification' in window && Notification.permission === 'default') {
+                Notification.requestPermission();
+            }
+        }
+    };
+
+    document.addEventListener('DOMContentLoaded', () => {
+        const layout = byId('conversationLayout');
+        if (layout && localStorage.getItem('carequeue.features') === 'hidden') {
+            layout.classList.remove('cq-with-features');
+        }
+        CareQueueDesk.messagesRendered(false);
+        setInterval(tick, 1000);
+        /* Keeps the session of an open desk alive and re-reads the sidebar in case a signal was lost. */
+        setInterval(() => call('refreshSidebar'), 5 * 60 * 1000);
+    });
+    document.addEventListener('pointerdown', () => audio && audio.state === 'suspended' && audio.resume());
+})();
