@@ -1,5 +1,5 @@
 /*
- * The agent desk in the browser: turns push signals into ajax refreshes of what the page shows,
+ * The agent desk in the browser: turns the signal socket's signals into ajax refreshes of what the page shows,
  * runs the waiting timers, alerts on new customers and handles the message composer.
  * Signals carry ids only (see org.carequeue.web.push.DeskPush); content is always re-read.
  */
@@ -10,9 +10,14 @@
         '👍', '👎', '👏', '🙏', '👋', '💪', '🙌', '🎉', '❤️', '✅', '❌', '⭐', '🔥', '☕', '📎', '💡', '⏳', '📞'];
     const HOUR_MS = 3600 * 1000;
 
+    const POLICY_VIOLATION = 1008;
+    const MAX_RECONNECT_MS = 30000;
+
     let signals = [];
     let flushTimer = null;
-    let opened = false;
+    let reconnectMs = 1000;
+    let connectedBefore = false;
+    let leaving = false;
     let audio = null;
 
     function byId(id) {
@@ -171,26 +176,47 @@
         fillEmojis();
     }
 
-    window.CareQueueDesk = {
-        onPush(message) {
-            if (message.kind === 'removed') {
+    function signal(message) {
+        signals.push(message);
+        if (!flushTimer) {
+            flushTimer = setTimeout(flush, 100);
+        }
+    }
+
+    /*
+     * The signal socket reconnects by itself with a growing pause. After a reconnect signals may
+     * have been missed, so everything shown is read again. A socket closed for policy (signed out,
+     * removed) reloads the page, which then asks for sign-in, unless the page is being left anyway
+     * (signing out closes the socket while its own navigation runs).
+     */
+    function connect() {
+        const path = document.body.dataset.signals;
+        if (!path) {
+            return;
+        }
+        const socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + path);
+        socket.onopen = () => {
+            reconnectMs = 1000;
+            if (connectedBefore) {
+                signal({kind: 'queue'});
+            }
+            connectedBefore = true;
+        };
+        socket.onmessage = event => signal(JSON.parse(event.data));
+        socket.onclose = event => {
+            if (leaving) {
+                return;
+            }
+            if (event.code === POLICY_VIOLATION) {
                 location.reload();
                 return;
             }
-            signals.push(message);
-            if (!flushTimer) {
-                flushTimer = setTimeout(flush, 100);
-            }
-        },
+            setTimeout(connect, reconnectMs);
+            reconnectMs = Math.min(reconnectMs * 2, MAX_RECONNECT_MS);
+        };
+    }
 
-        /* After a reconnect, signals may have been missed: read everything again. */
-        onOpen() {
-            if (opened) {
-                signals.push({kind: 'queue'});
-                flush();
-            }
-            opened = true;
-        },
+    window.CareQueueDesk = {
 
         sidebarRefreshed: pageRendered,
         tick: pageRendered,
@@ -250,9 +276,13 @@
             layout.classList.remove('cq-with-features');
         }
         CareQueueDesk.messagesRendered(false);
+        connect();
         setInterval(tick, 1000);
         /* Keeps the session of an open desk alive and re-reads the sidebar in case a signal was lost. */
         setInterval(() => call('refreshSidebar'), 5 * 60 * 1000);
+    });
+    window.addEventListener('beforeunload', () => {
+        leaving = true;
     });
     document.addEventListener('pointerdown', () => audio && audio.state === 'suspended' && audio.resume());
 })();

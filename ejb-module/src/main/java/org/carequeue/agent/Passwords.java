@@ -10,7 +10,7 @@ import java.util.Map;
 @ApplicationScoped
 public class Passwords {
 
-    public static final int MIN_LENGTH = 4;
+    public static final int MIN_LENGTH = 8;
     public static final int MAX_LENGTH = 200;
 
     @Inject

@@ -31,7 +31,7 @@ public class DeskSession {
         return me;
     }
 
-    /** The push channel's user: desks are addressed by agent id. */
+    /** The signed-in agent's id (the caller principal's name). */
     public String getAgentId() {
         Principal caller = security.getCallerPrincipal();
         return caller == null ? null : caller.getName();

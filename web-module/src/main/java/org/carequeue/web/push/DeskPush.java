@@ -3,10 +3,9 @@ package org.carequeue.web.push;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.faces.push.Push;
-import jakarta.faces.push.PushContext;
 import jakarta.inject.Inject;
-import java.util.Map;
+import jakarta.json.Json;
+import java.util.List;
 import java.util.Set;
 import org.carequeue.agent.AgentRemoved;
 import org.carequeue.audience.AudienceAccepted;
@@ -18,24 +17,21 @@ import org.carequeue.queue.QueueChanged;
 import org.carequeue.queue.Queues;
 
 /**
- * Tells open desks what changed, after the change committed, on the Faces websocket channel
- * {@value #CHANNEL}, addressed by agent id. A signal carries ids only: each desk then re-reads what
+ * Tells open desks what changed, after the change committed, over their {@link DeskSocket},
+ * addressed by agent id. A signal carries ids only: each desk then re-reads what
  * it shows through the boundaries, with its own rights, so a signal can never show anyone more
  * than they may see.
  * <ul>
  * <li>{@code {"kind":"queue","queueId":...,"arrival":true|false}} to the queue's members;</li>
  * <li>{@code {"kind":"conversation","audienceId":...}} to the agent holding the audience;</li>
- * <li>{@code {"kind":"removed"}} to an agent removed from the organization.</li>
  * </ul>
+ * The desks of an agent removed from the organization are closed.
  */
 @ApplicationScoped
 public class DeskPush {
 
-    public static final String CHANNEL = "desk";
-
     @Inject
-    @Push(channel = CHANNEL)
-    PushContext desks;
+    DeskSockets desks;
 
     @Inject
     Queues queues;
@@ -67,19 +63,21 @@ public class DeskPush {
     }
 
     void removed(@Observes(during = TransactionPhase.AFTER_SUCCESS) AgentRemoved event) {
-        desks.send(Map.of("kind", "removed"), event.agentId());
+        desks.close(event.agentId(), "Removed from the organization");
     }
 
     private void queueChanged(String queueId, boolean arrival) {
         Set<String> members = queues.deskAudience(queueId);
         if (!members.isEmpty()) {
-            desks.send(Map.of("kind", "queue", "queueId", queueId, "arrival", arrival), members);
+            desks.send(members, Json.createObjectBuilder().add("kind", "queue").add("queueId", queueId)
+                    .add("arrival", arrival).build().toString());
         }
     }
 
     private void conversationChanged(String agentId, String audienceId) {
         if (agentId != null) {
-            desks.send(Map.of("kind", "conversation", "audienceId", audienceId), agentId);
+            desks.send(List.of(agentId), Json.createObjectBuilder().add("kind", "conversation")
+                    .add("audienceId", audienceId).build().toString());
         }
     }
 }

@@ -15,6 +15,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
 import org.carequeue.security.Roles;
 import org.carequeue.web.faces.Feedback;
 
@@ -57,14 +58,14 @@ public class SignInBacking {
     }
 
     /** Ends the container login and the whole session: nothing of it can be used again. */
-    public void signOut() throws ServletException {
+    public void signOut() throws ServletException, IOException {
         ExternalContext external = faces.getExternalContext();
         ((HttpServletRequest) external.getRequest()).logout();
         HttpSession session = (HttpSession) external.getSession(false);
         if (session != null) {
             session.invalidate();
         }
-        Feedback.redirect("/signin.xhtml?signedOut=true");
+        external.redirect(external.getRequestContextPath() + "/signin.xhtml?signedOut=true");
     }
 
     /** Where to go after signing in: the page asked for (only our own pages), else the desk. */

@@ -105,10 +105,10 @@ public final class Api {
         AgentResponse agent = post("api/v1/organizations", null,
                 new SignUpRequest("IT Care " + owner, owner, "Owner " + owner, PASSWORD))
                 .expect(201).as(AgentResponse.class);
-        return new Organization(agent.organizationId(), agent.agentId(), signIn(owner));
+        return new Organization(agent.organizationId(), agent.agentId(), signIn(owner), owner);
     }
 
-    public record Organization(String id, String ownerId, String ownerToken) {
+    public record Organization(String id, String ownerId, String ownerToken, String ownerUsername) {
     }
 
     public String signIn(String username) {
@@ -122,10 +122,10 @@ public final class Api {
         AgentResponse agent = post("api/v1/agents", organization.ownerToken(),
                 new CreateAgentRequest(username, "Agent " + username, null, PASSWORD, "AGENT"))
                 .expect(201).as(AgentResponse.class);
-        return new Agent(agent.agentId(), agent.name(), signIn(username));
+        return new Agent(agent.agentId(), agent.name(), signIn(username), username);
     }
 
-    public record Agent(String id, String name, String token) {
+    public record Agent(String id, String name, String token, String username) {
     }
 
     /** An open queue with these agents as members. */

@@ -95,6 +95,29 @@ public final class ChatSocket implements AutoCloseable {
         return frame;
     }
 
+    /** The next frame of this type, passing over queue position updates on the way. */
+    public JsonObject nextPastPositions(String type) {
+        JsonObject frame = next();
+        while ("queue".equals(frame.getString("type")) && !"queue".equals(type)) {
+            frame = next();
+        }
+        if (!type.equals(frame.getString("type"))) {
+            throw new AssertionError("Expected a " + type + " frame, got " + frame);
+        }
+        return frame;
+    }
+
+    /** The next frame of this type, passing over at most a few frames of other types. */
+    public JsonObject until(String type) {
+        for (int passed = 0; passed < 10; passed++) {
+            JsonObject frame = next();
+            if (type.equals(frame.getString("type"))) {
+                return frame;
+            }
+        }
+        throw new AssertionError("No " + type + " frame among the next 10");
+    }
+
     /** Frames that arrive within {@code quiet}: used to prove nothing more comes. */
     public List<JsonObject> drain(Duration quiet) throws InterruptedException {
         List<JsonObject> rest = new ArrayList<>();

@@ -1,0 +1,86 @@
+package org.carequeue.web.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.carequeue.api.agent.CreateAgentRequest;
+import org.carequeue.api.session.MeResponse;
+import org.carequeue.web.support.AgainstBuiltWar;
+import org.carequeue.web.support.Api;
+import org.carequeue.web.support.Browser;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/** The operator admin in a real browser, and what it refuses to agents. */
+class AdminIT extends AgainstBuiltWar {
+
+    @Test
+    void operatorAddsAnAgentAndMakesThemAQueueMember() {
+        Api api = api();
+        Api.Organization organization = api.signUp();
+        String username = Api.unique("nina");
+        String queueName = Api.unique("Returns");
+        try (Browser admin = Browser.open(api)) {
+            admin.go("admin/members.xhtml").signIn(organization.ownerUsername(), Api.PASSWORD);
+            assertTrue(admin.url().endsWith("/admin/members.xhtml"), admin.url());
+
+            admin.click(By.id("addMember"));
+            admin.type(By.id("addForm:name"), "Nina New");
+            admin.type(By.id("addForm:username"), username);
+            admin.type(By.id("addForm:email"), "nina@example.com");
+            admin.type(By.id("addForm:password"), "short");
+            admin.click(By.id("addForm:save"));
+            assertEquals("Password must have at least 8 characters", admin.text(By.id("addForm:passwordMessage")),
+                    "the refusal shows beside the field");
+            admin.screenshot("admin-add-agent-refused");
+
+            admin.type(By.id("addForm:password"), Api.PASSWORD);
+            admin.click(By.id("addForm:save"));
+            admin.waitUntil(d -> d.findElement(By.id("membersForm:members")).getText().contains(username));
+            admin.type(By.id("membersForm:filter"), "nina new");
+            admin.waitUntil(d -> {
+                String listed = d.findElement(By.id("membersForm:members_data")).getText();
+                return listed.contains(username) && !listed.contains(organization.ownerUsername());
+            });
+            admin.screenshot("admin-members");
+
+            admin.go("admin/queues.xhtml");
+            admin.click(By.id("createQueue"));
+            admin.type(By.id("settingsForm:name"), queueName);
+            admin.click(By.id("settingsForm:save"));
+            By membersButton = By.cssSelector("button[data-queue-members='" + queueName + "']");
+            admin.click(membersButton);
+            admin.click(By.xpath("//div[@id='membersForm:members']//label[contains(text(),'(" + username + ")')]"));
+            admin.click(By.id("membersForm:saveMembers"));
+            admin.waitUntil(d -> d.findElement(By.id("queuesForm:queues")).getText().contains("Nina New"));
+            admin.screenshot("admin-queues");
+        }
+
+        MeResponse nina = api.get("api/v1/me", api.signIn(username)).expect(200).as(MeResponse.class);
+        assertEquals("Nina New", nina.name());
+        assertEquals(List.of(queueName), nina.queues().stream().map(q -> q.name()).toList());
+    }
+
+    @Test
+    void agentsCannotOpenAdminPages() {
+        Api api = api();
+        Api.Organization organization = api.signUp();
+        Api.Agent agent = api.agent(organization);
+        try (Browser browser = Browser.open(api)) {
+            browser.go("desk/").signIn(agent.username(), Api.PASSWORD);
+            assertTrue(browser.url().endsWith("/desk/"), browser.url());
+            assertTrue(!browser.has(By.id("sidebar:adminLink")), "agents are not offered the admin");
+            for (String page : List.of("admin/members.xhtml", "admin/queues.xhtml", "admin/statistics.xhtml")) {
+                browser.go(page);
+                assertEquals("This page is for organization operators", browser.text(By.cssSelector("#forbidden h1")),
+                        page);
+            }
+            browser.screenshot("admin-forbidden-for-agents");
+        }
+        // The boundary refuses too, whatever the page: an agent's token cannot add staff.
+        assertEquals("forbidden", api.post("api/v1/agents", agent.token(),
+                new CreateAgentRequest(Api.unique("x"), "X", null, Api.PASSWORD, "AGENT"))
+                .expect(403).problem().code());
+    }
+}

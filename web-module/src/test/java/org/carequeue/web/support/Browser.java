@@ -1,0 +1,185 @@
+package org.carequeue.web.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.function.Function;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Chromium (Debian's {@code chromium} and {@code chromedriver}) driving the deployed
+ * CareQueue as an agent or operator would. Without the browser the browser tests are skipped on a
+ * developer's machine and fail under CI ({@code CI=true}), where {@code .ci/run} installs it.
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots",
+            System.getProperty("carequeue.it.database", "local"));
+
+    private final URI base;
+    private final ChromeDriver driver;
+    private final Path profile;
+
+    private Browser(URI base) {
+        this.base = base;
+        try {
+            this.profile = Files.createTempDirectory("carequeue-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM)
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-quic", "--no-first-run", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--window-size=1400,900",
+                        "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        this.driver = new ChromeDriver(service, options);
+    }
+
+    /** A fresh browser (no cookies) for the CareQueue at {@code api}'s address. */
+    public static Browser open(Api api) {
+        boolean installed = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+        if (!installed) {
+            String reason = "Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+                    + " (apt-get install chromium chromium-driver)";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException(reason + "; CI requires them.");
+            }
+            Assumptions.abort(reason);
+        }
+        return new Browser(api.base());
+    }
+
+    public Browser go(String path) {
+        driver.get(base.resolve(path).toString());
+        return this;
+    }
+
+    /** Signs in through the sign-in page and waits for the page it lands on. */
+    public Browser signIn(String username, String password) {
+        if (!driver.getCurrentUrl().contains("/signin.xhtml")) {
+            go("signin.xhtml");
+        }
+        type(By.id("signin:username"), username);
+        type(By.id("signin:password"), password);
+        driver.findElement(By.id("signin:submit")).click();
+        waitUntil(d -> !d.getCurrentUrl().contains("/signin.xhtml") || !d.findElements(By.cssSelector(".ui-messages-warn, .ui-message-error")).isEmpty());
+        return this;
+    }
+
+    public void type(By field, String text) {
+        WebElement element = visible(field);
+        element.clear();
+        element.sendKeys(text);
+    }
+
+    public WebElement visible(By locator) {
+        return waitUntil(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    public void click(By locator) {
+        waitUntil(ExpectedConditions.elementToBeClickable(locator)).click();
+    }
+
+    /** Waits for the condition; when it does not come, what the page showed is saved as a screenshot. */
+    public <T> T waitUntil(Function<? super WebDriver, T> condition) {
+        try {
+            // Ajax updates replace elements between finding and reading them: look again.
+            return new WebDriverWait(driver, WAIT, Duration.ofMillis(100))
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(condition);
+        } catch (TimeoutException e) {
+            screenshot("timeout-" + System.currentTimeMillis());
+            throw e;
+        }
+    }
+
+    /** Whether any element matches now (no waiting). */
+    public boolean has(By locator) {
+        return !driver.findElements(locator).isEmpty();
+    }
+
+    /** The element's text once it shows some (messages are rendered empty until there is one). */
+    public String text(By locator) {
+        return waitUntil(d -> {
+            String text = d.findElement(locator).getText();
+            return text.isBlank() ? null : text;
+        });
+    }
+
+    public String url() {
+        return driver.getCurrentUrl();
+    }
+
+    public Object script(String javascript, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
+    }
+
+    /**
+     * Marks the loaded page; {@link #stillSamePage()} then tells whether the browser has loaded
+     * another page since (a reload or navigation loses the mark), so "without reload" is checked.
+     */
+    public void markPage() {
+        script("window.carequeueTestMark = true;");
+    }
+
+    public boolean stillSamePage() {
+        return Boolean.TRUE.equals(script("return window.carequeueTestMark === true;"));
+    }
+
+    public String sessionId() {
+        Cookie cookie = driver.manage().getCookieNamed("JSESSIONID");
+        return cookie == null ? null : cookie.getValue();
+    }
+
+    public void replaceSessionId(String value) {
+        driver.manage().deleteCookieNamed("JSESSIONID");
+        driver.manage().addCookie(new Cookie("JSESSIONID", value, "/"));
+    }
+
+    /** Saves what the browser shows as {@code target/screenshots/<database>/<name>.png}, for people to look at. */
+    public void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary profile is harmless
+        }
+    }
+}
