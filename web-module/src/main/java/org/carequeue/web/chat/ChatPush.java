@@ -1,9 +1,6 @@
 package org.carequeue.web.chat;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -38,13 +35,8 @@ public class ChatPush {
     @Inject
     Audiences audiences;
 
-    @Resource
-    ManagedExecutorService executor;
-
-    /** Created while the application starts (see {@link ChatSessions}). */
-    void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object application) {
-        // creating the bean is the point
-    }
+    @Inject
+    ManagedThreads threads;
 
     /** Per queue: how many changes of its line are not yet pushed (see {@link #pushPositions}). */
     private final Map<String, AtomicInteger> unpushedLineChanges = new ConcurrentHashMap<>();
@@ -118,7 +110,7 @@ public class ChatPush {
             } while (!unpushed.compareAndSet(seen, 0));
         };
         try {
-            executor.execute(push);
+            threads.execute(push);
         } catch (RejectedExecutionException e) {
             // Shutting down or overloaded: let the next change of the line try again.
             unpushed.set(0);

@@ -1,10 +1,7 @@
 package org.carequeue.web.chat;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.websocket.CloseReason;
@@ -32,16 +29,8 @@ public class ChatSessions {
     private final Map<String, Set<Session>> agentsById = new ConcurrentHashMap<>();
     private final Map<String, Set<Session>> waitingByQueue = new ConcurrentHashMap<>();
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
-
-    /**
-     * Created while the application starts: the scheduler is injected from the component's naming
-     * context, which threads of the WebSocket container do not carry.
-     */
-    void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object application) {
-        // creating the bean is the point
-    }
+    @Inject
+    ManagedThreads threads;
 
     /** Every socket gets its outbox when it opens, before anything can be sent to it. */
     void opened(Session session) {
@@ -166,7 +155,7 @@ public class ChatSessions {
 
     /** Closes a socket that has not authenticated within the time, so idle strangers hold nothing. */
     void closeUnlessAuthenticatedWithin(Session session, int seconds) {
-        scheduler.schedule(() -> {
+        threads.schedule(() -> {
             if (session.isOpen() && peer(session) == null) {
                 outbox(session).close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "auth timeout"));
             }
