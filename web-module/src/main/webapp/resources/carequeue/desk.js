@@ -17,7 +17,10 @@
     let flushTimer = null;
     let reconnectMs = 1000;
     let connectedBefore = false;
+    let failedConnects = 0;
     let leaving = false;
+    /* The message being sent and its id, kept until the server has answered that it is stored. */
+    let pending = null;
     let audio = null;
 
     function byId(id) {
@@ -44,7 +47,14 @@
         if (chat && batch.some(s => s.kind === 'conversation' && s.audienceId === chat.dataset.audienceId)) {
             call('refreshConversation');
         }
-        if (batch.some(s => s.kind === 'queue')) {
+        const everything = batch.some(s => s.kind === 'all');
+        if (queueView && everything) {
+            call('refreshQueue');
+        }
+        if (chat && everything) {
+            call('refreshConversation');
+        }
+        if (everything || batch.some(s => s.kind === 'queue')) {
             call('refreshOverview');
         }
         const arrival = batch.find(s => s.kind === 'queue' && s.arrival);
@@ -94,7 +104,7 @@
         return n < 10 ? '0' + n : String(n);
     }
 
-    /* Waiting timers: m:ss, h:mm:ss below an hour is never shown; an hour or more is ∞. */
+    /* Waiting timers: m:ss below an hour, ∞ from an hour on. */
     function tick() {
         const now = Date.now();
         document.querySelectorAll('[data-since]').forEach(el => {
@@ -187,7 +197,9 @@
      * The signal socket reconnects by itself with a growing pause. After a reconnect signals may
      * have been missed, so everything shown is read again. A socket closed for policy (signed out,
      * removed) reloads the page, which then asks for sign-in, unless the page is being left anyway
-     * (signing out closes the socket while its own navigation runs).
+     * (signing out closes the socket while its own navigation runs). When reconnecting keeps
+     * failing, the page checks whether its session is gone (the page answers with a redirect)
+     * and then reloads too; while the server is down it just keeps trying.
      */
     function connect() {
         const path = document.body.dataset.signals;
@@ -197,8 +209,9 @@
         const socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + path);
         socket.onopen = () => {
             reconnectMs = 1000;
+            failedConnects = 0;
             if (connectedBefore) {
-                signal({kind: 'queue'});
+                signal({kind: 'all'});
             }
             connectedBefore = true;
         };
@@ -211,18 +224,37 @@
                 location.reload();
                 return;
             }
+            failedConnects++;
+            if (failedConnects >= 3) {
+                reloadIfSignedOut();
+            }
             setTimeout(connect, reconnectMs);
             reconnectMs = Math.min(reconnectMs * 2, MAX_RECONNECT_MS);
         };
     }
 
+    function reloadIfSignedOut() {
+        fetch(location.href, {method: 'HEAD', redirect: 'manual', cache: 'no-store'})
+            .then(response => {
+                if (response.type === 'opaqueredirect') {
+                    location.reload();
+                }
+            })
+            .catch(() => { /* the server is unreachable: keep trying to reconnect */ });
+    }
+
     window.CareQueueDesk = {
 
         sidebarRefreshed: pageRendered,
+        /* After an ajax update: times, timers and the current row of what was rendered anew. */
         tick: pageRendered,
 
         messagesRendered(focus) {
             pageRendered();
+            const header = byId('conversation:header');
+            if (header && header.dataset.live === 'false' && byId('conversation:text')) {
+                call('refreshComposer');
+            }
             const list = document.querySelector('.cq-messages');
             if (list) {
                 list.scrollTop = list.scrollHeight;
@@ -246,12 +278,27 @@
             return true;
         },
 
-        /* Every message gets its own id before it leaves, so a repeated send is stored once. */
+        /*
+         * A message keeps its id until the server has answered that it is stored: sending it again
+         * after a lost answer (or a double click) stores it once. New text gets a new id.
+         */
         stampMessage() {
-            const field = byId('conversation:clientMessageId');
-            if (field) {
-                field.value = 'desk-' + randomId();
+            const id = byId('conversation:clientMessageId');
+            const text = byId('conversation:text');
+            if (!id || !text) {
+                return;
             }
+            if (!pending || pending.text !== text.value) {
+                pending = {text: text.value, id: 'desk-' + randomId()};
+            }
+            id.value = pending.id;
+        },
+
+        sent(status, args) {
+            if (status === 'success' && args && args.done) {
+                pending = null;
+            }
+            CareQueueDesk.messagesRendered(true);
         },
 
         toggleFeatures() {

@@ -6,20 +6,21 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import jakarta.persistence.TypedQuery;
+import org.carequeue.api.agent.AgentResponse;
 import org.carequeue.api.agent.AlertSettings;
 import org.carequeue.api.agent.MembersPage;
 import org.carequeue.api.problem.ErrorCode;
-import org.carequeue.platform.BusinessException;
-import org.carequeue.api.agent.AgentResponse;
 import org.carequeue.api.session.SessionResponse;
 import org.carequeue.organization.Organization;
 import org.carequeue.organization.OrganizationRole;
+import org.carequeue.platform.BusinessException;
 import org.carequeue.platform.Clock;
 import org.carequeue.platform.Forbidden;
 import org.carequeue.platform.InvalidInput;
@@ -81,8 +82,9 @@ public class Agents {
      */
     @PermitAll
     public Optional<CallerIdentity> identity(String agentId, OffsetDateTime signedInAt) {
-        OffsetDateTime expiresAt = signedInAt.plusHours(sessionHours);
-        Agent agent = agentId == null || expiresAt.isBefore(Clock.now()) ? null : em.find(Agent.class, agentId);
+        OffsetDateTime expiresAt = signedInAt == null ? null : signedInAt.plusHours(sessionHours);
+        Agent agent = agentId == null || expiresAt == null || expiresAt.isBefore(Clock.now()) ? null
+                : em.find(Agent.class, agentId);
         return agent == null || agent.isRemoved() ? Optional.empty() : Optional.of(identity(agent, expiresAt));
     }
 
@@ -179,9 +181,10 @@ public class Agents {
      */
     @RolesAllowed(Roles.OPERATOR)
     public AgentResponse changeRole(String agentId, String role) {
-        Agent operator = callers.currentOperator();
-        Agent member = colleague(operator, agentId);
         OrganizationRole organizationRole = role(role);
+        OperatorAndColleague pair = lockedPair(callers.currentOperator(), agentId);
+        Agent operator = pair.operator();
+        Agent member = pair.colleague();
         requireMayGrant(operator, organizationRole);
         requireMayGrant(operator, member.role());
         member.changeRole(organizationRole);
@@ -194,8 +197,9 @@ public class Agents {
      */
     @RolesAllowed(Roles.OPERATOR)
     public void remove(String agentId) {
-        Agent operator = callers.currentOperator();
-        Agent member = colleague(operator, agentId);
+        OperatorAndColleague pair = lockedPair(callers.currentOperator(), agentId);
+        Agent operator = pair.operator();
+        Agent member = pair.colleague();
         requireMayGrant(operator, member.role());
         member.remove();
         em.createQuery("select s from AgentSession s where s.agentId = :agent", AgentSession.class)
@@ -218,6 +222,25 @@ public class Agents {
     public AlertSettings changeAlerts(boolean sound, boolean desktop) {
         callers.current().changeAlerts(sound, desktop);
         return new AlertSettings(sound, desktop);
+    }
+
+    /**
+     * The operator and the colleague they act on, both locked (in id order, so two operators acting
+     * on each other queue up instead of deadlocking) and checked again under the locks: two
+     * operators demoting or removing each other at once cannot leave the organization without one.
+     */
+    private OperatorAndColleague lockedPair(Agent operator, String agentId) {
+        Agent member = colleague(operator, agentId);
+        boolean operatorFirst = operator.id().compareTo(member.id()) < 0;
+        em.refresh(operatorFirst ? operator : member, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(operatorFirst ? member : operator, LockModeType.PESSIMISTIC_WRITE);
+        if (!operator.isOperator() || operator.isRemoved()) {
+            throw new Forbidden("Only organization operators may do this");
+        }
+        return new OperatorAndColleague(operator, colleague(operator, agentId));
+    }
+
+    private record OperatorAndColleague(Agent operator, Agent colleague) {
     }
 
     /** Another member of the operator's organization; the operator themselves is refused. */

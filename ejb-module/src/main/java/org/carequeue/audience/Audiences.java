@@ -4,6 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.carequeue.agent.Agent;
+import org.carequeue.agent.AgentRemoved;
 import org.carequeue.agent.Callers;
 import org.carequeue.api.audience.AudienceDetailResponse;
 import org.carequeue.api.audience.AudienceResponse;
@@ -197,6 +199,25 @@ public class Audiences {
         }
         audience.hideForAgent(agent.id());
         return view(audience, agent.displayName(), null);
+    }
+
+    /**
+     * An agent removed from the organization can no longer answer: their conversations end in the
+     * transaction that removes them, so their customers are told at once instead of waiting.
+     */
+    @RolesAllowed(Roles.OPERATOR)
+    public void endForRemovedAgent(@Observes AgentRemoved event) {
+        em.createQuery("select a.id from Audience a where a.agentId = :agent and a.state = :accepted", String.class)
+                .setParameter("agent", event.agentId())
+                .setParameter("accepted", AudienceState.ACCEPTED)
+                .getResultList()
+                .forEach(audienceId -> {
+                    Audience audience = audiences.locked(audienceId);
+                    if (audience.state() == AudienceState.ACCEPTED) {
+                        audience.finishByAgent(event.agentId());
+                        recordEnd(audience, false, event.agentId());
+                    }
+                });
     }
 
     private void recordEnd(Audience audience, boolean wasWaiting, String agentId) {

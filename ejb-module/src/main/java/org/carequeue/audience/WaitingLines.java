@@ -8,15 +8,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.OffsetDateTime;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.carequeue.agent.Agent;
 import org.carequeue.agent.Callers;
-import org.carequeue.api.problem.ErrorCode;
 import org.carequeue.api.audience.AudienceResponse;
+import org.carequeue.api.problem.ErrorCode;
 import org.carequeue.api.queue.PublicQueueResponse;
 import org.carequeue.api.queue.QueueLogEntryResponse;
 import org.carequeue.api.queue.QueueResponse;
@@ -93,17 +93,24 @@ public class WaitingLines {
     @RolesAllowed(Roles.AGENT)
     public List<AudienceResponse> conversations() {
         Agent agent = callers.current();
-        return em.createQuery("select a from Audience a where a.agentId = :agent and (a.state = :accepted"
-                        + " or (a.state = :finished and a.hiddenAt is null))"
-                        + " order by a.acceptedAt desc", Audience.class)
-                .setParameter("agent", agent.id())
-                .setParameter("accepted", AudienceState.ACCEPTED)
-                .setParameter("finished", AudienceState.FINISHED)
-                .setMaxResults(MAX_CONVERSATIONS)
-                .getResultStream()
-                .sorted(Comparator.comparing(a -> a.state() == AudienceState.FINISHED))
+        List<Audience> live = heldBy(agent, "a.state = :state", AudienceState.ACCEPTED, MAX_CONVERSATIONS);
+        List<Audience> finished = heldBy(agent, "a.state = :state and a.hiddenAt is null", AudienceState.FINISHED,
+                MAX_CONVERSATIONS - live.size());
+        return Stream.concat(live.stream(), finished.stream())
                 .map(a -> Audiences.view(a, agent.displayName(), null))
                 .toList();
+    }
+
+    private List<Audience> heldBy(Agent agent, String condition, AudienceState state, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return em.createQuery("select a from Audience a where a.agentId = :agent and " + condition
+                        + " order by a.acceptedAt desc", Audience.class)
+                .setParameter("agent", agent.id())
+                .setParameter("state", state)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     /** One queue as its members see it. */

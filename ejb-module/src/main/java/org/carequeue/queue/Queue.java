@@ -115,15 +115,9 @@ public class Queue {
         memberIds.remove(agentId);
     }
 
-    void replaceMembers(Collection<String> agentIds) {
-        memberIds.retainAll(agentIds);
-        memberIds.addAll(agentIds);
-    }
-
-    /** Leaves the organization's lists; its audiences stay for statistics and history. */
+    /** Leaves the organization's lists (closed first); its audiences stay for statistics and history. */
     void delete() {
         deletedAt = Clock.now();
-        state = QueueState.CLOSED;
     }
 
     public boolean isDeleted() {

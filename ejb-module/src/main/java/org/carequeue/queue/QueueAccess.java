@@ -5,9 +5,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
-import org.carequeue.platform.Clock;
 import org.carequeue.agent.Agent;
 import org.carequeue.api.queue.QueueResponse;
+import org.carequeue.platform.Clock;
 import org.carequeue.platform.Forbidden;
 
 /**

@@ -1,22 +1,22 @@
 package org.carequeue.queue;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
-import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.carequeue.agent.AgentRemoved;
-import org.carequeue.api.queue.QueueMembersResponse;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.carequeue.agent.Agent;
+import org.carequeue.agent.AgentRemoved;
 import org.carequeue.agent.Callers;
 import org.carequeue.api.problem.ErrorCode;
+import org.carequeue.api.queue.QueueMembersResponse;
 import org.carequeue.api.queue.QueueResponse;
 import org.carequeue.platform.BusinessException;
 import org.carequeue.platform.InvalidInput;
@@ -92,21 +92,29 @@ public class Queues {
     public QueueResponse removeMember(String queueId, String agentId) {
         Queue queue = queues.forOperatorToChange(queueId, callers.currentOperator());
         queue.removeMember(agentId);
-        changed(queue);
+        changed(queue, agentId == null ? Set.of() : Set.of(agentId));
         return queues.view(queue);
     }
 
-    /** Sets a queue's members in one go (the admin's checkbox list). */
+    /**
+     * Adds and removes members in one go (the admin's checkbox list). Only the differences are sent,
+     * so two operators editing the same queue do not undo each other's changes.
+     */
     @RolesAllowed(Roles.OPERATOR)
-    public QueueMembersResponse changeMembers(String queueId, Collection<String> agentIds) {
+    public QueueMembersResponse changeMembers(String queueId, Collection<String> added, Collection<String> removed) {
         Agent operator = callers.currentOperator();
         Queue queue = queues.forOperatorToChange(queueId, operator);
-        Set<String> members = new HashSet<>();
-        for (String agentId : agentIds == null ? List.<String>of() : agentIds) {
-            members.add(colleague(operator, agentId).id());
+        for (String agentId : added == null ? List.<String>of() : added) {
+            queue.addMember(colleague(operator, agentId).id());
         }
-        queue.replaceMembers(members);
-        changed(queue);
+        Set<String> left = new HashSet<>();
+        for (String agentId : removed == null ? List.<String>of() : removed) {
+            if (queue.hasMember(agentId)) {
+                queue.removeMember(agentId);
+                left.add(agentId);
+            }
+        }
+        changed(queue, left);
         return members(queue);
     }
 
@@ -125,7 +133,8 @@ public class Queues {
      */
     @RolesAllowed(Roles.OPERATOR)
     public void delete(String queueId) {
-        Queue queue = queues.forOperatorToChange(queueId, callers.currentOperator());
+        Agent operator = callers.currentOperator();
+        Queue queue = queues.forOperatorToChange(queueId, operator);
         long active = em.createQuery("select count(a) from Audience a where a.queueId = :queue and a.state in"
                         + " (org.carequeue.audience.AudienceState.REQUESTED, org.carequeue.audience.AudienceState.ACCEPTED)",
                         Long.class)
@@ -135,11 +144,17 @@ public class Queues {
             throw new BusinessException(ErrorCode.QUEUE_IN_USE, "Queue " + queue.name() + " has " + active
                     + " waiting or ongoing conversation(s); close it and let them finish first");
         }
+        if (queue.close()) {
+            em.persist(new QueueLogEntry(queue.id(), QueueLogKind.CLOSED, operator.id(), null));
+        }
         queue.delete();
         changed(queue);
     }
 
-    /** The agents whose desks show this queue (its members): whom to tell when it changes. */
+    /**
+     * The agents whose desks show this queue (its members): whom to tell when it changes. For the
+     * after-commit push, which runs without a caller; no endpoint exposes it.
+     */
     @PermitAll
     public Set<String> deskAudience(String queueId) {
         Queue queue = queueId == null ? null : em.find(Queue.class, queueId);
@@ -147,13 +162,13 @@ public class Queues {
     }
 
     /** A removed agent leaves every queue, in the transaction that removes them. */
-    @PermitAll
+    @RolesAllowed(Roles.OPERATOR)
     public void forgetRemovedAgent(@Observes AgentRemoved event) {
         em.createQuery("select q from Queue q where :agent member of q.memberIds", Queue.class)
                 .setParameter("agent", event.agentId())
                 .getResultStream().forEach(queue -> {
                     queue.removeMember(event.agentId());
-                    changed(queue);
+                    changed(queue, Set.of(event.agentId()));
                 });
     }
 
@@ -170,7 +185,11 @@ public class Queues {
     }
 
     private void changed(Queue queue) {
-        changed.fire(new QueueChanged(queue.id(), queue.organizationId()));
+        changed(queue, Set.of());
+    }
+
+    private void changed(Queue queue, Set<String> formerMembers) {
+        changed.fire(new QueueChanged(queue.id(), queue.organizationId(), Set.copyOf(formerMembers)));
     }
 
     private static int capacity(Integer capacity) {

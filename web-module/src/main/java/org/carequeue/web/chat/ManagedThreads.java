@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+// SUPPORTS: callers are after-commit observers, whose finished transaction must not be suspended.
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class ManagedThreads {
 
     @Resource

@@ -14,19 +14,19 @@ import org.carequeue.platform.BusinessException;
 import org.carequeue.web.faces.Feedback;
 
 /**
- * The conversation view: about the customer, the messages and the text field. The page gives
- * every message a fresh {@code clientMessageId}, so a send repeated by a double click or a lost
- * response stores the message once.
+ * The conversation view: about the customer, the messages and the text field. The page stamps
+ * each message with a {@code clientMessageId} that it keeps until the message is stored, so a send
+ * repeated by a double click or after a lost response stores the message once.
  */
 @Named
 @ViewScoped
 public class ConversationBacking implements Serializable {
 
     @Inject
-    transient Audiences audiences;
+    Audiences audiences;
 
     @Inject
-    transient Conversations conversations;
+    Conversations conversations;
 
     private String id;
     private String text;
@@ -58,6 +58,7 @@ public class ConversationBacking implements Serializable {
             conversations.postAsAgent(id, clientMessageId, text.strip());
             text = null;
             messages = null;
+            Feedback.done();
         } catch (BusinessException refused) {
             Feedback.refused(refused, null);
         }
@@ -77,8 +78,8 @@ public class ConversationBacking implements Serializable {
     /** "End and hide conversation": ends it and takes it out of the sidebar. */
     public void endAndHide() {
         try {
-            audiences.endAndHide(id);
-            Feedback.info("The conversation with " + getCard().audience().customerName() + " has ended.");
+            AudienceResponse ended = audiences.endAndHide(id);
+            Feedback.info("The conversation with " + ended.customerName() + " has ended.");
             Feedback.redirect("/desk/");
         } catch (BusinessException refused) {
             Feedback.refused(refused, null);

@@ -20,7 +20,7 @@ public class QueueBacking implements Serializable {
     private static final int LOG_LINES = 200;
 
     @Inject
-    transient WaitingLines lines;
+    WaitingLines lines;
 
     private String id;
     private String tab;
@@ -38,11 +38,14 @@ public class QueueBacking implements Serializable {
         }
     }
 
-    /** After a push: the queue, its line and its log are read again on the next render. */
+    /**
+     * After a signal: the queue, its line and its log are read again. An agent who is no longer a
+     * member (or whose queue was deleted) goes back to the desk with the reason.
+     */
     public void refresh() {
-        queue = null;
         waiting = null;
         log = null;
+        load();
     }
 
     public QueueResponse getQueue() {

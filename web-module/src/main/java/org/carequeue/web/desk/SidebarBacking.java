@@ -52,12 +52,14 @@ public class SidebarBacking {
         try {
             alerts = agents.changeAlerts(sound, desktop);
             Feedback.info("Alert settings saved");
+            Feedback.done();
         } catch (BusinessException refused) {
             Feedback.refused(refused, null);
         }
     }
 
     public boolean isSound() {
+        getAlerts();
         return sound;
     }
 
@@ -66,6 +68,7 @@ public class SidebarBacking {
     }
 
     public boolean isDesktop() {
+        getAlerts();
         return desktop;
     }
 

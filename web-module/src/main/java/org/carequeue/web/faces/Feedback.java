@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.carequeue.platform.BusinessException;
 import org.carequeue.platform.InvalidInput;
+import org.primefaces.PrimeFaces;
 
 /**
  * What a page tells its user: a refusal from a boundary goes beside the field it names (inputs
@@ -38,6 +39,14 @@ public final class Feedback {
         }
         faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, sentence(refusal.getMessage()), null));
         faces.validationFailed();
+    }
+
+    /**
+     * Tells the page's {@code oncomplete} that the action succeeded ({@code args.done}), so a dialog
+     * closes only then. ({@code args.validationFailed} stayed set on a success after a refusal.)
+     */
+    public static void done() {
+        PrimeFaces.current().ajax().addCallbackParam("done", true);
     }
 
     /** A redirect that keeps this request's messages for the next page. */

@@ -60,6 +60,8 @@ public class DeskPush {
 
     void queueChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) QueueChanged event) {
         queueChanged(event.queueId(), false);
+        // Agents who just left the queue still show it until their desk reads again.
+        desks.send(event.formerMembers(), queueSignal(event.queueId(), false));
     }
 
     void removed(@Observes(during = TransactionPhase.AFTER_SUCCESS) AgentRemoved event) {
@@ -69,9 +71,13 @@ public class DeskPush {
     private void queueChanged(String queueId, boolean arrival) {
         Set<String> members = queues.deskAudience(queueId);
         if (!members.isEmpty()) {
-            desks.send(members, Json.createObjectBuilder().add("kind", "queue").add("queueId", queueId)
-                    .add("arrival", arrival).build().toString());
+            desks.send(members, queueSignal(queueId, arrival));
         }
+    }
+
+    private static String queueSignal(String queueId, boolean arrival) {
+        return Json.createObjectBuilder().add("kind", "queue").add("queueId", queueId).add("arrival", arrival)
+                .build().toString();
     }
 
     private void conversationChanged(String agentId, String audienceId) {

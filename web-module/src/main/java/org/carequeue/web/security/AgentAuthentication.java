@@ -9,6 +9,8 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -60,10 +62,31 @@ public class AgentAuthentication implements HttpAuthenticationMechanism {
             return notify(context, agent.get());
         }
         if (context.isProtected()) {
-            return context.redirect(request.getContextPath() + SIGN_IN_PAGE + "?continue="
-                    + URLEncoder.encode(requestedPath(request), StandardCharsets.UTF_8));
+            return toSignIn(request, response, context);
         }
         return context.doNothing();
+    }
+
+    /**
+     * Sends an anonymous visitor of a page to the sign-in page. An ajax request (a desk whose
+     * session ended) cannot follow an HTTP redirect to a page, so it gets Faces' own redirect.
+     */
+    private static AuthenticationStatus toSignIn(HttpServletRequest request, HttpServletResponse response,
+                                                 HttpMessageContext context) {
+        String signIn = request.getContextPath() + SIGN_IN_PAGE + "?continue="
+                + URLEncoder.encode(requestedPath(request), StandardCharsets.UTF_8);
+        if (!"partial/ajax".equals(request.getHeader("Faces-Request"))) {
+            return context.redirect(signIn);
+        }
+        try {
+            response.setContentType("text/xml");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("<?xml version='1.0' encoding='UTF-8'?><partial-response><redirect url=\""
+                    + signIn.replace("&", "&amp;").replace("\"", "&quot;") + "\"/></partial-response>");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     private AuthenticationStatus bearer(HttpServletRequest request, HttpMessageContext context) {
@@ -82,7 +105,12 @@ public class AgentAuthentication implements HttpAuthenticationMechanism {
         } catch (InvalidCredentials | InvalidInput refused) {
             return AuthenticationStatus.SEND_FAILURE;
         }
-        if (request.getSession(false) != null) {
+        HttpSession previous = request.getSession(false);
+        if (previous != null && previous.getAttribute(SESSION_AGENT) != null
+                && !agent.agentId().equals(previous.getAttribute(SESSION_AGENT))) {
+            // Another agent signs in on this browser: nothing of the previous one's session stays.
+            previous.invalidate();
+        } else if (previous != null) {
             request.changeSessionId();
         }
         HttpSession session = request.getSession(true);
@@ -109,8 +137,10 @@ public class AgentAuthentication implements HttpAuthenticationMechanism {
         return context.notifyContainerAboutLogin(agent.agentId(), new HashSet<>(agent.roles()));
     }
 
+    /** Decided on the container's decoded, normalized path, so {@code /%61pi/} or {@code /api;x/} count too. */
     private static boolean isApi(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return path.equals("/api") || path.startsWith("/api/");
     }
 
     private static String requestedPath(HttpServletRequest request) {

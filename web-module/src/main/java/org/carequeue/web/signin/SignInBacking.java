@@ -16,7 +16,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import org.carequeue.security.Roles;
 import org.carequeue.web.faces.Feedback;
 
 /** The sign-in page and signing out. */
@@ -70,10 +69,9 @@ public class SignInBacking {
 
     /** Where to go after signing in: the page asked for (only our own pages), else the desk. */
     private String landingPage() {
-        if (continueTo != null && continueTo.matches("/(desk|admin)/[A-Za-z0-9_./?=&%-]*") && !continueTo.contains("//")) {
-            return continueTo;
-        }
-        return security.isCallerInRole(Roles.AGENT) ? "/desk/" : "/signin.xhtml";
+        boolean ownPage = continueTo != null && continueTo.matches("/(desk|admin)/[A-Za-z0-9_./?=&%-]*")
+                && !continueTo.contains("//") && !continueTo.contains("..");
+        return ownPage ? continueTo : "/desk/";
     }
 
     public String getUsername() {

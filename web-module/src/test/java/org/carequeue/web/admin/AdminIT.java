@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.carequeue.api.agent.CreateAgentRequest;
+import org.carequeue.api.audience.CustomerRequestResponse;
+import org.carequeue.api.queue.QueueResponse;
+import org.carequeue.api.session.SignInRequest;
 import org.carequeue.api.session.MeResponse;
 import org.carequeue.web.support.AgainstBuiltWar;
 import org.carequeue.web.support.Api;
 import org.carequeue.web.support.Browser;
+import org.carequeue.web.support.ChatSocket;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -60,6 +64,39 @@ class AdminIT extends AgainstBuiltWar {
         MeResponse nina = api.get("api/v1/me", api.signIn(username)).expect(200).as(MeResponse.class);
         assertEquals("Nina New", nina.name());
         assertEquals(List.of(queueName), nina.queues().stream().map(q -> q.name()).toList());
+    }
+
+    /**
+     * An operator removes an agent in the middle of a conversation: the customer is told it ended,
+     * the agent's open desk goes to the sign-in page, and their password no longer works.
+     */
+    @Test
+    void removingAnAgentEndsTheirConversationsAndClosesTheirDesk() {
+        Api api = api();
+        Api.Organization organization = api.signUp();
+        Api.Agent leaver = api.agent(organization);
+        QueueResponse queue = api.openQueue(organization, 10, leaver);
+        CustomerRequestResponse request = api.request(queue.id(), "Rita Customer", "Hello?");
+        try (ChatSocket customer = ChatSocket.authenticated(api, request.customerToken());
+             Browser desk = Browser.open(api); Browser admin = Browser.open(api)) {
+            api.post("api/v1/queues/" + queue.id() + "/pick", leaver.token(), null).expect(200);
+            assertEquals("ACCEPTED", customer.nextPastPositions("state").getString("state"));
+            desk.go("desk/conversation.xhtml?id=" + request.audienceId()).signIn(leaver.username(), Api.PASSWORD);
+            desk.visible(By.id("conversation:text"));
+
+            admin.go("admin/members.xhtml").signIn(organization.ownerUsername(), Api.PASSWORD);
+            admin.type(By.id("membersForm:filter"), leaver.username());
+            admin.waitUntil(d -> d.findElement(By.id("membersForm:members_data")).getText().contains(leaver.name())
+                    && !d.findElement(By.id("membersForm:members_data")).getText().contains(organization.ownerUsername()));
+            admin.click(By.xpath("//span[@class='ui-button-text ui-c' and text()='Remove']/.."));
+            admin.click(By.id("confirmYes"));
+            admin.waitUntil(d -> d.findElement(By.id("membersForm:members_data")).getText().contains("No member matches."));
+
+            assertEquals("FINISHED", customer.until("state").getString("state"));
+            desk.waitUntil(d -> d.getCurrentUrl().contains("/signin.xhtml"));
+            desk.screenshot("desk-after-removal");
+        }
+        assertEquals(401, api.post("api/v1/sessions", null, new SignInRequest(leaver.username(), Api.PASSWORD)).status());
     }
 
     @Test

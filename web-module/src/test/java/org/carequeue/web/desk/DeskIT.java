@@ -51,6 +51,29 @@ class DeskIT extends AgainstBuiltWar {
         }
     }
 
+    /** Pages of another organization's queue or conversation send the agent back to their desk. */
+    @Test
+    void anotherOrganizationsQueueAndConversationStayClosed() {
+        Api api = api();
+        Api.Organization theirs = api.signUp();
+        Api.Agent theirAgent = api.agent(theirs);
+        QueueResponse theirQueue = api.openQueue(theirs, 10, theirAgent);
+        CustomerRequestResponse theirCustomer = api.request(theirQueue.id(), "Private Person", "secret");
+        api.post("api/v1/queues/" + theirQueue.id() + "/pick", theirAgent.token(), null).expect(200);
+        Api.Agent outsider = api.agent(api.signUp());
+        try (Browser browser = Browser.open(api)) {
+            browser.go("desk/").signIn(outsider.username(), Api.PASSWORD);
+            for (String page : List.of("desk/queue.xhtml?id=" + theirQueue.id(),
+                    "desk/conversation.xhtml?id=" + theirCustomer.audienceId())) {
+                browser.go(page);
+                browser.waitUntil(d -> d.getCurrentUrl().endsWith("/desk/"));
+                String refusal = browser.text(By.cssSelector(".ui-growl-title"));
+                assertTrue(refusal.startsWith("No such"), page + ": " + refusal);
+                assertFalse(browser.has(By.xpath("//*[contains(text(),'Private Person')]")), page);
+            }
+        }
+    }
+
     /**
      * Two agents watch one queue. Customers arrive through the API and a chat socket; both desks
      * show them without reload; Ann picks one, it leaves Ben's list; Ann and the customer talk; Ann

@@ -22,7 +22,7 @@ import org.primefaces.model.SortMeta;
 public class MembersBacking implements Serializable {
 
     @Inject
-    transient Agents agents;
+    Agents agents;
 
     private String filter;
     private final NewMember newMember = new NewMember();
@@ -33,6 +33,7 @@ public class MembersBacking implements Serializable {
             AgentResponse added = agents.create(newMember.getUsername(), newMember.getName(), newMember.getEmail(),
                     newMember.getPassword(), newMember.getRole());
             Feedback.info(added.name() + " was added and can sign in as " + added.username() + ".");
+            Feedback.done();
             newMember.clear();
         } catch (BusinessException refused) {
             Feedback.refused(refused, "addForm");

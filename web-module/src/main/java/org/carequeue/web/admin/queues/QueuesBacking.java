@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -23,14 +24,14 @@ import org.primefaces.PrimeFaces;
 @ViewScoped
 public class QueuesBacking implements Serializable {
 
-    /** The member checkbox list shows at most this many agents; larger teams need the API. */
+    /** The member checkbox list offers at most this many agents; members beyond them are left as they are. */
     private static final int MAX_MEMBER_CHOICES = 200;
 
     @Inject
-    transient Queues queues;
+    Queues queues;
 
     @Inject
-    transient Agents agents;
+    Agents agents;
 
     private String edit;
     private transient List<QueueMembersResponse> all;
@@ -40,6 +41,8 @@ public class QueuesBacking implements Serializable {
     private String name;
     private Integer capacity;
     private boolean suspended;
+    /** The members the dialog opened with, so that saving sends only what the operator changed. */
+    private List<String> shownMemberIds = List.of();
     private List<String> memberIds = new ArrayList<>();
 
     /** {@code ?edit=ID} (the desk's "Queue settings") opens that queue's settings at once. */
@@ -72,6 +75,7 @@ public class QueuesBacking implements Serializable {
                     : queues.configure(editedId, name, capacity, suspended);
             Feedback.info(editedId == null ? saved.name() + " was created, closed; add its members and open it."
                     : saved.name() + " was saved.");
+            Feedback.done();
             all = null;
         } catch (BusinessException refused) {
             Feedback.refused(refused, "settingsForm");
@@ -81,13 +85,17 @@ public class QueuesBacking implements Serializable {
     public void startMembers(QueueMembersResponse queue) {
         editedId = queue.queue().id();
         name = queue.queue().name();
+        shownMemberIds = List.copyOf(queue.memberIds());
         memberIds = new ArrayList<>(queue.memberIds());
     }
 
     public void saveMembers() {
+        List<String> added = memberIds.stream().filter(id -> !shownMemberIds.contains(id)).toList();
+        List<String> removed = shownMemberIds.stream().filter(id -> !memberIds.contains(id)).toList();
         try {
-            QueueMembersResponse saved = queues.changeMembers(editedId, memberIds);
+            QueueMembersResponse saved = queues.changeMembers(editedId, added, removed);
             Feedback.info(saved.queue().name() + " has " + saved.memberIds().size() + " member(s).");
+            Feedback.done();
             all = null;
         } catch (BusinessException refused) {
             Feedback.refused(refused, null);
@@ -147,7 +155,7 @@ public class QueuesBacking implements Serializable {
         if (staff == null) {
             staff = agents.members(null, 0, MAX_MEMBER_CHOICES).members().stream()
                     .collect(Collectors.toMap(AgentResponse::agentId, Function.identity(), (a, b) -> a,
-                            java.util.LinkedHashMap::new));
+                            LinkedHashMap::new));
         }
         return staff;
     }
