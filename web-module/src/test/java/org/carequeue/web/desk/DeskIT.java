@@ -51,6 +51,48 @@ class DeskIT extends AgainstBuiltWar {
         }
     }
 
+    /**
+     * A new customer plays a sound and shows a desktop notification; each can be switched off in
+     * the agent's alert settings. (The browser's sound and notifications are replaced by recorders.)
+     */
+    @Test
+    void arrivalsPlayASoundAndNotifyAsTheAgentChose() {
+        Api api = api();
+        Api.Organization organization = api.signUp();
+        Api.Agent agent = api.agent(organization);
+        QueueResponse queue = api.openQueue(organization, 10, agent);
+        try (Browser desk = Browser.open(api)) {
+            desk.go("desk/").signIn(agent.username(), Api.PASSWORD);
+            recordAlerts(desk);
+            api.request(queue.id(), "First Arrival", "Hi");
+            desk.waitUntil(d -> alerts(desk).size() == 2);
+            assertEquals(List.of("sound", "A customer is waiting: " + queue.name()), alerts(desk));
+
+            desk.click(By.id("sidebar:settings"));
+            desk.click(By.cssSelector("#alertsForm\\:sound .ui-toggleswitch-slider"));
+            desk.click(By.id("alertsForm:saveAlerts"));
+            assertEquals("Alert settings saved", desk.text(By.cssSelector(".ui-growl-title")));
+            desk.go("desk/");
+            assertEquals("false", desk.present(By.id("alerts")).getAttribute("data-sound"), "the choice is stored");
+            recordAlerts(desk);
+            api.request(queue.id(), "Second Arrival", "Hello");
+            desk.waitUntil(d -> alerts(desk).size() == 1);
+            assertEquals(List.of("A customer is waiting: " + queue.name()), alerts(desk));
+        }
+    }
+
+    private static void recordAlerts(Browser desk) {
+        desk.script("window.carequeueAlerts = [];"
+                + "window.Notification = function (title, options) { carequeueAlerts.push(title + ': ' + options.body); };"
+                + "window.Notification.permission = 'granted';"
+                + "window.AudioContext = function () { carequeueAlerts.push('sound'); throw new Error('silent test'); };");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> alerts(Browser desk) {
+        return (List<String>) desk.script("return window.carequeueAlerts;");
+    }
+
     /** Pages of another organization's queue or conversation send the agent back to their desk. */
     @Test
     void anotherOrganizationsQueueAndConversationStayClosed() {

@@ -102,6 +102,11 @@ public final class Browser implements AutoCloseable {
         return waitUntil(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
+    /** The element once it is in the page, shown or not. */
+    public WebElement present(By locator) {
+        return waitUntil(ExpectedConditions.presenceOfElementLocated(locator));
+    }
+
     public void click(By locator) {
         waitUntil(ExpectedConditions.elementToBeClickable(locator)).click();
     }
