@@ -99,6 +99,11 @@ public class Agent {
         this.alertDesktop = desktop;
     }
 
+    /** An invited agent chooses their password. */
+    void choosePassword(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
     void changeRole(OrganizationRole role) {
         this.role = role;
     }

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.carequeue.api.agent.AgentResponse;
 import org.carequeue.api.agent.AlertSettings;
+import org.carequeue.api.agent.InvitationResponse;
 import org.carequeue.api.agent.MembersPage;
 import org.carequeue.api.problem.ErrorCode;
 import org.carequeue.api.session.SessionResponse;
@@ -129,11 +130,15 @@ public class Agents {
         }
     }
 
-    /** Deletes sessions past their expiry; they no longer authenticate anyway. */
+    /** Deletes sessions and invitation links past their expiry; they no longer work anyway. */
     @PermitAll
     public int forgetExpiredSessions() {
+        OffsetDateTime now = Clock.now();
         return em.createQuery("delete from AgentSession s where s.expiresAt < :now")
-                .setParameter("now", Clock.now())
+                .setParameter("now", now)
+                .executeUpdate()
+                + em.createQuery("delete from AgentInvitation i where i.expiresAt < :now")
+                .setParameter("now", now)
                 .executeUpdate();
     }
 
@@ -143,7 +148,53 @@ public class Agents {
         Agent operator = callers.currentOperator();
         OrganizationRole organizationRole = role(role);
         requireMayGrant(operator, organizationRole);
-        return response(newAgent(operator.organizationId(), username, name, email, password, organizationRole));
+        return response(newAgent(operator.organizationId(), username, name, email, checkedPassword(password),
+                organizationRole));
+    }
+
+    /**
+     * An operator adds an agent who chooses their own password through a link (valid
+     * {@value AgentInvitation#VALID_DAYS} days); until then nobody can sign in as them.
+     */
+    @RolesAllowed(Roles.OPERATOR)
+    public InvitationResponse invite(String username, String name, String email, String role) {
+        Agent operator = callers.currentOperator();
+        OrganizationRole organizationRole = role(role);
+        requireMayGrant(operator, organizationRole);
+        Agent agent = newAgent(operator.organizationId(), username, name, email, null, organizationRole);
+        // The invitation refers to the agent by id only, so the agent's row must go in first.
+        em.flush();
+        String token = Tokens.newToken(Tokens.INVITATION_PREFIX);
+        AgentInvitation invitation = new AgentInvitation(Tokens.hash(token), agent.id());
+        em.persist(invitation);
+        return new InvitationResponse(response(agent), token, Clock.iso(invitation.expiresAt()));
+    }
+
+    /** Whom an invitation link is for, while it works: the invitation page greets them. */
+    @PermitAll
+    public AgentResponse invited(String token) {
+        return response(em.find(Agent.class, validInvitation(token).agentId()));
+    }
+
+    /** The invited agent chooses their password; the link stops working. */
+    @PermitAll
+    public AgentResponse acceptInvitation(String token, String password) {
+        AgentInvitation invitation = validInvitation(token);
+        Agent agent = em.find(Agent.class, invitation.agentId(), LockModeType.PESSIMISTIC_WRITE);
+        agent.choosePassword(passwords.hash(checkedPassword(password)));
+        em.remove(invitation);
+        return response(agent);
+    }
+
+    private AgentInvitation validInvitation(String token) {
+        AgentInvitation invitation = token == null || !token.startsWith(Tokens.INVITATION_PREFIX) ? null
+                : em.find(AgentInvitation.class, Tokens.hash(token));
+        Agent agent = invitation == null ? null : em.find(Agent.class, invitation.agentId());
+        if (invitation == null || invitation.isExpired() || agent == null || agent.isRemoved()) {
+            throw new BusinessException(ErrorCode.NOT_FOUND,
+                    "This invitation link does not work any more; ask your operator for a new one");
+        }
+        return invitation;
     }
 
     /**
@@ -275,10 +326,22 @@ public class Agents {
         em.persist(organization);
         // Rows refer to each other by id only, so EclipseLink cannot order the inserts by itself.
         em.flush();
-        return response(newAgent(organization.id(), username, name, null, password, OrganizationRole.OWNER));
+        return response(newAgent(organization.id(), username, name, null, checkedPassword(password),
+                OrganizationRole.OWNER));
     }
 
-    /** Creates an account after checking its fields; callers have checked who may do it. */
+    private static String checkedPassword(String password) {
+        InvalidInput.requireText("password", password, Passwords.MAX_LENGTH);
+        if (password.length() < Passwords.MIN_LENGTH) {
+            throw new InvalidInput("password", "password must have at least " + Passwords.MIN_LENGTH + " characters");
+        }
+        return password;
+    }
+
+    /**
+     * Creates an account after checking its fields; callers have checked who may do it and the
+     * password. Without a password (an invitation) nobody can sign in as the agent yet.
+     */
     private Agent newAgent(String organizationId, String username, String name, String email, String password,
                            OrganizationRole role) {
         InvalidInput.requireText("username", username, Agent.MAX_USERNAME_LENGTH);
@@ -291,14 +354,11 @@ public class Agents {
         if (address != null && !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             throw new InvalidInput("email", "email is not an e-mail address");
         }
-        InvalidInput.requireText("password", password, Passwords.MAX_LENGTH);
-        if (password.length() < Passwords.MIN_LENGTH) {
-            throw new InvalidInput("password", "password must have at least " + Passwords.MIN_LENGTH + " characters");
-        }
+        String passwordHash = password == null ? null : passwords.hash(password);
         if (byUsername(username).isPresent()) {
             throw new InvalidInput("username", "username " + username + " is taken");
         }
-        Agent agent = new Agent(organizationId, username, name, address, passwords.hash(password), role);
+        Agent agent = new Agent(organizationId, username, name, address, passwordHash, role);
         em.persist(agent);
         return agent;
     }

@@ -4,7 +4,7 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 
-/** Hourly clean-up of expired API sessions. Non-persistent: every node ticks; deleting twice is harmless. */
+/** Hourly clean-up of expired API sessions and invitation links. Non-persistent: every node ticks; deleting twice is harmless. */
 @Singleton
 public class ExpiredSessions {
 

@@ -15,6 +15,7 @@ public final class Tokens {
 
     public static final String AGENT_PREFIX = "cqa_";
     public static final String CUSTOMER_PREFIX = "cqc_";
+    public static final String INVITATION_PREFIX = "cqi_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Tokens() {

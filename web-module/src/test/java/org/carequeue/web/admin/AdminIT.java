@@ -7,8 +7,8 @@ import java.util.List;
 import org.carequeue.api.agent.CreateAgentRequest;
 import org.carequeue.api.audience.CustomerRequestResponse;
 import org.carequeue.api.queue.QueueResponse;
-import org.carequeue.api.session.SignInRequest;
 import org.carequeue.api.session.MeResponse;
+import org.carequeue.api.session.SignInRequest;
 import org.carequeue.web.support.AgainstBuiltWar;
 import org.carequeue.web.support.Api;
 import org.carequeue.web.support.Browser;
@@ -64,6 +64,50 @@ class AdminIT extends AgainstBuiltWar {
         MeResponse nina = api.get("api/v1/me", api.signIn(username)).expect(200).as(MeResponse.class);
         assertEquals("Nina New", nina.name());
         assertEquals(List.of(queueName), nina.queues().stream().map(q -> q.name()).toList());
+    }
+
+    /** An invited agent opens the link, chooses a password and signs in; the link then stops working. */
+    @Test
+    void anInvitedAgentChoosesTheirPasswordThroughTheLink() {
+        Api api = api();
+        Api.Organization organization = api.signUp();
+        String username = Api.unique("ivan");
+        String link;
+        try (Browser admin = Browser.open(api)) {
+            admin.go("admin/members.xhtml").signIn(organization.ownerUsername(), Api.PASSWORD);
+            admin.click(By.id("addMember"));
+            admin.type(By.id("addForm:name"), "Ivan Invited");
+            admin.type(By.id("addForm:username"), username);
+            admin.click(By.xpath("//label[contains(text(),'choose their own')]"));
+            admin.waitUntil(d -> d.findElements(By.id("addForm:password")).isEmpty());
+            admin.click(By.id("addForm:save"));
+            link = admin.visible(By.id("invitationForm:link")).getAttribute("value");
+            assertTrue(link.contains("/invitation.xhtml?token=cqi_"), link);
+            admin.screenshot("admin-invitation-link");
+        }
+        assertEquals(401, api.post("api/v1/sessions", null, new SignInRequest(username, Api.PASSWORD)).status(),
+                "no password works before the invitation is taken");
+
+        try (Browser invited = Browser.open(api)) {
+            invited.go(link.substring(link.indexOf("invitation.xhtml")));
+            assertEquals("Welcome, Ivan Invited", invited.text(By.id("welcome")));
+            invited.type(By.id("invitation:password"), Api.PASSWORD);
+            invited.type(By.id("invitation:repeated"), Api.PASSWORD + "x");
+            invited.click(By.id("invitation:choose"));
+            assertEquals("The two passwords differ", invited.text(By.id("invitation:repeatedMessage")));
+            invited.type(By.id("invitation:password"), Api.PASSWORD);
+            invited.type(By.id("invitation:repeated"), Api.PASSWORD);
+            invited.click(By.id("invitation:choose"));
+            invited.waitUntil(d -> d.getCurrentUrl().contains("/signin.xhtml"));
+            assertEquals("Your password is set. Sign in as " + username + ".",
+                    invited.text(By.cssSelector(".ui-messages-info-summary")));
+            invited.signIn(username, Api.PASSWORD);
+            assertTrue(invited.url().endsWith("/desk/"), invited.url());
+
+            invited.go(link.substring(link.indexOf("invitation.xhtml")));
+            assertTrue(invited.text(By.id("invitation:messages")).contains("does not work any more"),
+                    "the link works once");
+        }
     }
 
     /**

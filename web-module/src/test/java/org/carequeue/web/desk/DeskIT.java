@@ -191,6 +191,7 @@ class DeskIT extends AgainstBuiltWar {
                 annDesk.click(By.id("confirmYes"));
                 assertEquals("FINISHED", customer.nextPastPositions("state").getString("state"));
                 annDesk.visible(By.id("ended"));
+                annDesk.waitUntil(d -> !d.findElement(By.id("confirmYes")).isDisplayed());
                 assertFalse(annDesk.has(By.id("conversation:text")), "nobody writes after the end");
                 annDesk.screenshot("desk-ended");
             }

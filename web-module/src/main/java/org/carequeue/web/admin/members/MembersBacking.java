@@ -1,22 +1,27 @@
 package org.carequeue.web.admin.members;
 
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import org.carequeue.agent.Agents;
 import org.carequeue.api.agent.AgentResponse;
+import org.carequeue.api.agent.InvitationResponse;
 import org.carequeue.api.agent.MembersPage;
 import org.carequeue.platform.BusinessException;
 import org.carequeue.security.Roles;
 import org.carequeue.web.faces.Feedback;
+import org.primefaces.PrimeFaces;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
-/** Organization members: a filtered, paged list; add an agent; operator status; removal. */
+/** Organization members: a filtered, paged list; add or invite an agent; operator status; removal. */
 @Named
 @ViewScoped
 public class MembersBacking implements Serializable {
@@ -25,19 +30,38 @@ public class MembersBacking implements Serializable {
     Agents agents;
 
     private String filter;
+    private String invitationFor;
+    private String invitationLink;
     private final NewMember newMember = new NewMember();
     private final LazyDataModel<AgentResponse> members = new MemberPages();
 
     public void add() {
         try {
-            AgentResponse added = agents.create(newMember.getUsername(), newMember.getName(), newMember.getEmail(),
-                    newMember.getPassword(), newMember.getRole());
-            Feedback.info(added.name() + " was added and can sign in as " + added.username() + ".");
+            if (newMember.isInvitation()) {
+                InvitationResponse invited = agents.invite(newMember.getUsername(), newMember.getName(),
+                        newMember.getEmail(), newMember.getRole());
+                invitationFor = invited.agent().name();
+                invitationLink = linkTo("/invitation.xhtml?token=" + invited.token());
+                PrimeFaces.current().ajax().addCallbackParam("invited", true);
+            } else {
+                AgentResponse added = agents.create(newMember.getUsername(), newMember.getName(),
+                        newMember.getEmail(), newMember.getPassword(), newMember.getRole());
+                Feedback.info(added.name() + " was added and can sign in as " + added.username() + ".");
+            }
             Feedback.done();
             newMember.clear();
         } catch (BusinessException refused) {
             Feedback.refused(refused, "addForm");
         }
+    }
+
+    /** An absolute link to a page of this CareQueue, as the operator's browser reached it. */
+    private static String linkTo(String path) {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        String requestUrl = request.getRequestURL().toString();
+        return requestUrl.substring(0, requestUrl.length() - request.getRequestURI().length())
+                + external.getRequestContextPath() + path;
     }
 
     public void makeOperator(AgentResponse member) {
@@ -77,6 +101,15 @@ public class MembersBacking implements Serializable {
 
     public void setFilter(String filter) {
         this.filter = filter;
+    }
+
+    /** The link of the invitation just made: shown this once, the server keeps only its hash. */
+    public String getInvitationLink() {
+        return invitationLink;
+    }
+
+    public String getInvitationFor() {
+        return invitationFor;
     }
 
     public NewMember getNewMember() {

@@ -10,6 +10,8 @@ public class NewMember implements Serializable {
     private String email;
     private String password;
     private String role = "AGENT";
+    /** {@code true}: the agent gets a link to choose their password; {@code false}: the operator sets one. */
+    private boolean invitation;
 
     void clear() {
         username = null;
@@ -17,6 +19,15 @@ public class NewMember implements Serializable {
         email = null;
         password = null;
         role = "AGENT";
+        invitation = false;
+    }
+
+    public boolean isInvitation() {
+        return invitation;
+    }
+
+    public void setInvitation(boolean invitation) {
+        this.invitation = invitation;
     }
 
     public String getUsername() {
