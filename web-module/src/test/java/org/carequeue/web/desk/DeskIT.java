@@ -73,7 +73,7 @@ class DeskIT extends AgainstBuiltWar {
             desk.click(By.id("alertsForm:saveAlerts"));
             assertEquals("Alert settings saved", desk.text(By.cssSelector(".ui-growl-title")));
             desk.go("desk/");
-            assertEquals("false", desk.present(By.id("alerts")).getAttribute("data-sound"), "the choice is stored");
+            assertEquals("false", desk.attribute(By.id("alerts"), "data-sound"), "the choice is stored");
             recordAlerts(desk);
             api.request(queue.id(), "Second Arrival", "Hello");
             desk.waitUntil(d -> alerts(desk).size() == 1);
@@ -163,7 +163,7 @@ class DeskIT extends AgainstBuiltWar {
 
                 annDesk.visible(By.id("started"));
                 annDesk.type(By.id("conversation:text"), "Hello Carla, let me check.");
-                annDesk.visible(By.id("conversation:text")).sendKeys(Keys.ENTER);
+                annDesk.press(By.id("conversation:text"), Keys.ENTER);
                 JsonObject atCustomer = customer.nextPastPositions("message");
                 assertEquals("Hello Carla, let me check.", atCustomer.getString("text"));
                 assertEquals("agent", atCustomer.getJsonObject("from").getString("role"));

@@ -80,35 +80,70 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Signs in through the sign-in page and waits for the page it lands on. */
+    /**
+     * Signs in through the sign-in page and waits for the page it lands on (the form posts the
+     * whole page, so the old page goes stale whether the sign-in succeeds or is refused).
+     */
     public Browser signIn(String username, String password) {
         if (!driver.getCurrentUrl().contains("/signin.xhtml")) {
             go("signin.xhtml");
         }
         type(By.id("signin:username"), username);
         type(By.id("signin:password"), password);
-        driver.findElement(By.id("signin:submit")).click();
-        waitUntil(d -> !d.getCurrentUrl().contains("/signin.xhtml") || !d.findElements(By.cssSelector(".ui-messages-warn, .ui-message-error")).isEmpty());
+        WebElement submit = visible(By.id("signin:submit"));
+        submit.click();
+        waitUntil(ExpectedConditions.stalenessOf(submit));
+        waitUntil(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         return this;
     }
 
+    /** Replaces the field's text; a field an ajax update replaced meanwhile is looked up again. */
     public void type(By field, String text) {
-        WebElement element = visible(field);
-        element.clear();
-        element.sendKeys(text);
+        waitUntil(d -> {
+            WebElement element = ExpectedConditions.visibilityOfElementLocated(field).apply(d);
+            if (element == null) {
+                return null;
+            }
+            element.clear();
+            element.sendKeys(text);
+            return Boolean.TRUE;
+        });
+    }
+
+    /** Presses keys in the field (e.g. Enter to send). */
+    public void press(By field, CharSequence keys) {
+        waitUntil(d -> {
+            WebElement element = ExpectedConditions.visibilityOfElementLocated(field).apply(d);
+            if (element == null) {
+                return null;
+            }
+            element.sendKeys(keys);
+            return Boolean.TRUE;
+        });
+    }
+
+    /** An attribute of the element once it is in the page and the attribute has a value. */
+    public String attribute(By locator, String name) {
+        return waitUntil(d -> {
+            String value = d.findElement(locator).getAttribute(name);
+            return value == null || value.isBlank() ? null : value;
+        });
     }
 
     public WebElement visible(By locator) {
         return waitUntil(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
-    /** The element once it is in the page, shown or not. */
-    public WebElement present(By locator) {
-        return waitUntil(ExpectedConditions.presenceOfElementLocated(locator));
-    }
-
+    /** Clicks once the element can be clicked; an element an ajax update just replaced is looked up again. */
     public void click(By locator) {
-        waitUntil(ExpectedConditions.elementToBeClickable(locator)).click();
+        waitUntil(d -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(d);
+            if (element == null) {
+                return null;
+            }
+            element.click();
+            return Boolean.TRUE;
+        });
     }
 
     /** Waits for the condition; when it does not come, what the page showed is saved as a screenshot. */
