@@ -198,8 +198,8 @@
      * have been missed, so everything shown is read again. A socket closed for policy (signed out,
      * removed) reloads the page, which then asks for sign-in, unless the page is being left anyway
      * (signing out closes the socket while its own navigation runs). When reconnecting keeps
-     * failing, the page checks whether its session is gone (the page answers with a redirect)
-     * and then reloads too; while the server is down it just keeps trying.
+     * failing, the page checks whether its session is gone (the socket's address answers with a
+     * redirect to sign-in) and then reloads too; while the server is down it just keeps trying.
      */
     function connect() {
         const path = document.body.dataset.signals;
@@ -233,8 +233,9 @@
         };
     }
 
+    /* Asks the signal socket's address over plain HTTP: a signed-out browser is redirected. */
     function reloadIfSignedOut() {
-        fetch(location.href, {method: 'HEAD', redirect: 'manual', cache: 'no-store'})
+        fetch(document.body.dataset.signals, {method: 'HEAD', redirect: 'manual', cache: 'no-store'})
             .then(response => {
                 if (response.type === 'opaqueredirect') {
                     location.reload();

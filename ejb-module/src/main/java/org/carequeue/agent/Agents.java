@@ -176,13 +176,22 @@ public class Agents {
         return response(em.find(Agent.class, validInvitation(token).agentId()));
     }
 
-    /** The invited agent chooses their password; the link stops working. */
+    /**
+     * The invited agent chooses their password; the link stops working. Deleting the invitation
+     * decides: of two requests with the same link only the one whose delete removed the row goes on.
+     */
     @PermitAll
     public AgentResponse acceptInvitation(String token, String password) {
         AgentInvitation invitation = validInvitation(token);
-        Agent agent = em.find(Agent.class, invitation.agentId(), LockModeType.PESSIMISTIC_WRITE);
-        agent.choosePassword(passwords.hash(checkedPassword(password)));
-        em.remove(invitation);
+        String passwordHash = passwords.hash(checkedPassword(password));
+        int taken = em.createQuery("delete from AgentInvitation i where i.tokenHash = :hash")
+                .setParameter("hash", Tokens.hash(token))
+                .executeUpdate();
+        if (taken != 1) {
+            throw invitationGone();
+        }
+        Agent agent = em.find(Agent.class, invitation.agentId());
+        agent.choosePassword(passwordHash);
         return response(agent);
     }
 
@@ -191,10 +200,14 @@ public class Agents {
                 : em.find(AgentInvitation.class, Tokens.hash(token));
         Agent agent = invitation == null ? null : em.find(Agent.class, invitation.agentId());
         if (invitation == null || invitation.isExpired() || agent == null || agent.isRemoved()) {
-            throw new BusinessException(ErrorCode.NOT_FOUND,
-                    "This invitation link does not work any more; ask your operator for a new one");
+            throw invitationGone();
         }
         return invitation;
+    }
+
+    private static BusinessException invitationGone() {
+        return new BusinessException(ErrorCode.NOT_FOUND,
+                "This invitation link does not work any more; ask an operator of your organization");
     }
 
     /**

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -68,14 +69,17 @@ public class AgentAuthentication implements HttpAuthenticationMechanism {
     }
 
     /**
-     * Sends an anonymous visitor of a page to the sign-in page. An ajax request (a desk whose
-     * session ended) cannot follow an HTTP redirect to a page, so it gets Faces' own redirect.
+     * Sends an anonymous visitor of a page to the sign-in page, to come back afterwards. An ajax
+     * request (a desk whose session ended) cannot follow an HTTP redirect to a page, so it gets
+     * Faces' own redirect, back to the page it came from.
      */
     private static AuthenticationStatus toSignIn(HttpServletRequest request, HttpServletResponse response,
                                                  HttpMessageContext context) {
-        String signIn = request.getContextPath() + SIGN_IN_PAGE + "?continue="
-                + URLEncoder.encode(requestedPath(request), StandardCharsets.UTF_8);
-        if (!"partial/ajax".equals(request.getHeader("Faces-Request"))) {
+        boolean ajax = "partial/ajax".equals(request.getHeader("Faces-Request"));
+        String back = ajax ? pageOfAjax(request) : requestedPath(request);
+        String signIn = request.getContextPath() + SIGN_IN_PAGE
+                + (back == null ? "" : "?continue=" + URLEncoder.encode(back, StandardCharsets.UTF_8));
+        if (!ajax) {
             return context.redirect(signIn);
         }
         try {
@@ -141,6 +145,22 @@ public class AgentAuthentication implements HttpAuthenticationMechanism {
     private static boolean isApi(HttpServletRequest request) {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         return path.equals("/api") || path.startsWith("/api/");
+    }
+
+    /** The page an ajax request came from (its Referer on this host), with its query: its view's address. */
+    private static String pageOfAjax(HttpServletRequest request) {
+        String referer = request.getHeader("Referer");
+        URI page;
+        try {
+            page = referer == null ? null : URI.create(referer);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        boolean here = page != null && page.getRawAuthority() != null && page.getRawPath() != null
+                && page.getRawAuthority().equalsIgnoreCase(request.getHeader("Host"))
+                && page.getRawPath().startsWith(request.getContextPath() + "/");
+        return here ? page.getRawPath().substring(request.getContextPath().length())
+                + (page.getRawQuery() == null ? "" : "?" + page.getRawQuery()) : null;
     }
 
     private static String requestedPath(HttpServletRequest request) {

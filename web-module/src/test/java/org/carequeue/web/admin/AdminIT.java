@@ -38,9 +38,16 @@ class AdminIT extends AgainstBuiltWar {
             assertEquals("Password must have at least 8 characters", admin.text(By.id("addForm:passwordMessage")),
                     "the refusal shows beside the field");
             admin.screenshot("admin-add-agent-refused");
+            admin.click(By.xpath("//form[@id='addForm']//button[span[text()='Cancel']]"));
+            assertEquals(401, api.post("api/v1/sessions", null, new SignInRequest(username, "short")).status(),
+                    "the refused agent was not created");
 
+            admin.click(By.id("addMember"));
+            admin.type(By.id("addForm:name"), "Nina New");
+            admin.type(By.id("addForm:username"), username);
             admin.type(By.id("addForm:password"), Api.PASSWORD);
             admin.click(By.id("addForm:save"));
+            admin.waitUntil(d -> !d.findElement(By.id("addDialog")).isDisplayed());
             admin.waitUntil(d -> d.findElement(By.id("membersForm:members")).getText().contains(username));
             admin.type(By.id("membersForm:filter"), "nina new");
             admin.waitUntil(d -> {

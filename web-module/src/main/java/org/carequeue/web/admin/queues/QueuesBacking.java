@@ -91,7 +91,9 @@ public class QueuesBacking implements Serializable {
 
     public void saveMembers() {
         List<String> added = memberIds.stream().filter(id -> !shownMemberIds.contains(id)).toList();
-        List<String> removed = shownMemberIds.stream().filter(id -> !memberIds.contains(id)).toList();
+        // Only agents the list offered can have been unticked; members beyond it stay.
+        List<String> removed = shownMemberIds.stream()
+                .filter(id -> staff().containsKey(id) && !memberIds.contains(id)).toList();
         try {
             QueueMembersResponse saved = queues.changeMembers(editedId, added, removed);
             Feedback.info(saved.queue().name() + " has " + saved.memberIds().size() + " member(s).");
