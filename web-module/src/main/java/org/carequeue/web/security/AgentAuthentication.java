@@ -123,18 +123,27 @@ public class AgentAuthentication implements HttpAuthenticationMechanism {
         return notify(context, agent);
     }
 
+    /**
+     * The agent of the request's session. Several requests of one browser (a reload, the desk's
+     * socket reconnecting) can find the same session ended at once; the first ends it, the others
+     * see it gone and are anonymous too.
+     */
     private Optional<CallerIdentity> sessionAgent(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        String agentId = session == null ? null : (String) session.getAttribute(SESSION_AGENT);
-        if (agentId == null) {
+        try {
+            String agentId = session == null ? null : (String) session.getAttribute(SESSION_AGENT);
+            if (agentId == null) {
+                return Optional.empty();
+            }
+            Optional<CallerIdentity> agent = agents.identity(agentId,
+                    (OffsetDateTime) session.getAttribute(SESSION_SIGNED_IN_AT));
+            if (agent.isEmpty()) {
+                session.invalidate();
+            }
+            return agent;
+        } catch (IllegalStateException alreadyInvalidated) {
             return Optional.empty();
         }
-        Optional<CallerIdentity> agent = agents.identity(agentId,
-                (OffsetDateTime) session.getAttribute(SESSION_SIGNED_IN_AT));
-        if (agent.isEmpty()) {
-            session.invalidate();
-        }
-        return agent;
     }
 
     private static AuthenticationStatus notify(HttpMessageContext context, CallerIdentity agent) {

@@ -105,29 +105,22 @@ public class QueuesBacking implements Serializable {
     }
 
     public void open(QueueResponse queue) {
-        try {
-            queues.open(queue.id());
-            Feedback.info(queue.name() + " is open.");
-            all = null;
-        } catch (BusinessException refused) {
-            Feedback.refused(refused, null);
-        }
+        change(() -> queues.open(queue.id()), queue.name() + " is open.");
     }
 
     public void close(QueueResponse queue) {
-        try {
-            queues.close(queue.id());
-            Feedback.info(queue.name() + " is closed.");
-            all = null;
-        } catch (BusinessException refused) {
-            Feedback.refused(refused, null);
-        }
+        change(() -> queues.close(queue.id()), queue.name() + " is closed.");
     }
 
     public void delete(QueueResponse queue) {
+        change(() -> queues.delete(queue.id()), queue.name() + " was deleted.");
+    }
+
+    /** Makes the one boundary call of a table action, says how it went, and reads the table again. */
+    private void change(Runnable boundaryCall, String done) {
         try {
-            queues.delete(queue.id());
-            Feedback.info(queue.name() + " was deleted.");
+            boundaryCall.run();
+            Feedback.info(done);
             all = null;
         } catch (BusinessException refused) {
             Feedback.refused(refused, null);
