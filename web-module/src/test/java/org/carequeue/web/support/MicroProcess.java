@@ -13,13 +13,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Payara Micro started the way {@code run.sh} starts it: {@code java -jar payara-micro.jar} with
  * the built {@code target/ROOT.war} at the root context and the JDBC drivers as server libraries,
- * on a free loopback port. The database and options come from the environment, as in production.
+ * on a free loopback port. The database and options come from the environment, as in production;
+ * a test may add environment variables and Micro options (a cluster node's, say).
  */
 public final class MicroProcess implements AutoCloseable {
 
@@ -36,19 +39,29 @@ public final class MicroProcess implements AutoCloseable {
     }
 
     public static MicroProcess start() throws IOException, InterruptedException {
+        return start("system-test", Map.of(), List.of("--nocluster"));
+    }
+
+    /**
+     * Starts one named Micro ({@code target/<name>-micro.log}) with these environment variables on
+     * top of the test's own, and these options instead of {@code --nocluster}.
+     */
+    public static MicroProcess start(String name, Map<String, String> environment, List<String> options)
+            throws IOException, InterruptedException {
         File target = new File(System.getProperty("carequeue.war", "target/ROOT.war")).getParentFile();
         int port = freePort();
-        Path log = target.toPath().resolve("system-test-micro.log");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Path log = target.toPath().resolve(name + "-micro.log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m", "-jar", System.getProperty("payara.microJar"),
-                "--nocluster", "--port", String.valueOf(port),
+                "--port", String.valueOf(port),
                 "--deploy", new File(target, "ROOT.war").getPath(), "--contextroot", "/",
-                "--addlibs", System.getProperty("carequeue.serverLib"));
-        Process process = new ProcessBuilder(command)
+                "--addlibs", System.getProperty("carequeue.serverLib")));
+        command.addAll(options);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        MicroProcess micro = new MicroProcess(process, log, port);
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        MicroProcess micro = new MicroProcess(builder.start(), log, port);
         micro.awaitReady();
         return micro;
     }
@@ -92,10 +105,15 @@ public final class MicroProcess implements AutoCloseable {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
+    }
+
+    /** Ends the node the way a crash does: SIGKILL, no shutdown hooks, nothing flushed. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
 
     @Override
