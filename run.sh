@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs CareQueue on http://localhost:8080: builds it when the sources changed since the last build,
 # then starts Payara Micro on the embedded H2 file database under ./data with the demo organization.
-# Environment variables override the defaults (see src-config/postgresql.env.example).
+# Environment variables override the defaults (see src-config/postgresql.env.example); with
+# CAREQUEUE_CLUSTER_NAME set, the node joins that cluster's data grid (see docs/operations.md).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -22,6 +23,21 @@ Demo log-ins (password "demo" each): olivia (operator), alice and bob (agents).
   Agent API:  curl -X POST -H 'Content-Type: application/json' \\
                 -d '{"username":"alice","password":"demo"}' http://localhost:$port/api/v1/sessions
 MSG
-exec java ${JAVA_OPTS:--Xmx1g} -jar "$micro" --nocluster --port "$port" --deploy "$war" --contextroot / \
+# One node alone, or one node of a cluster: nodes find each other over TCP at the listed members
+# (never by multicast), on the interface given, under a cluster name of their own.
+if [ -n "${CAREQUEUE_CLUSTER_NAME:-}" ]; then
+  grid_port="${CAREQUEUE_CLUSTER_PORT:-6900}"
+  interface="${CAREQUEUE_CLUSTER_INTERFACE:-127.0.0.1}"
+  cluster=(--clustername "$CAREQUEUE_CLUSTER_NAME"
+           --clustermode "tcpip:${CAREQUEUE_CLUSTER_MEMBERS:-127.0.0.1:$grid_port}"
+           --interfaces "$interface" --startport "$grid_port")
+  # Nodes on one machine share an address; Hazelcast would otherwise find no place for backups.
+  case "$interface" in 127.*) cluster+=(--nohostaware) ;; esac
+  log="data/server-$port.log"
+else
+  cluster=(--nocluster)
+  log="data/server.log"
+fi
+exec java ${JAVA_OPTS:--Xmx1g} -jar "$micro" "${cluster[@]}" --port "$port" --deploy "$war" --contextroot / \
   --addlibs web-module/target/server-lib \
-  --logtofile "data/server.log"
+  --logtofile "$log"

@@ -52,9 +52,12 @@ public class Audience {
     private OffsetDateTime acceptedAt;
     @Column(name = "ended_at")
     private OffsetDateTime endedAt;
-    /** Since when no socket of the customer is open; null while one is. Drives the grace period. */
-    @Column(name = "customer_away_since")
-    private OffsetDateTime customerAwaySince;
+    /**
+     * When a socket or a status poll last showed the waiting customer; the node holding their
+     * socket renews it every few seconds. Drives the grace period.
+     */
+    @Column(name = "customer_seen_at")
+    private OffsetDateTime customerSeenAt;
     @Column(name = "last_seq")
     private long lastSeq;
     @Column(name = "hidden_at")
@@ -79,7 +82,7 @@ public class Audience {
         this.metadata = metadataJson;
         this.requestedAt = Clock.now();
         // Until a socket (or a status poll) shows the customer, the grace clock runs from arrival.
-        this.customerAwaySince = requestedAt;
+        this.customerSeenAt = requestedAt;
     }
 
     /** An agent takes the customer. Only a waiting customer can be picked, and only once. */
@@ -89,7 +92,6 @@ public class Audience {
                 this.state = AudienceState.ACCEPTED;
                 this.agentId = agentId;
                 this.acceptedAt = Clock.now();
-                this.customerAwaySince = null;
             }
             case ACCEPTED, FINISHED -> throw new AlreadyPicked();
             case DROPPED -> throw new AudienceEnded("The customer left the queue before being picked");
@@ -123,12 +125,12 @@ public class Audience {
     }
 
     /**
-     * Drops a waiting customer who has been away since before {@code cutoff} (the grace period).
+     * Drops a waiting customer nobody has seen since before {@code cutoff} (the grace period).
      *
      * @return whether it was dropped: a customer who came back, or was picked, stays
      */
-    boolean dropIfAwaySince(OffsetDateTime cutoff) {
-        if (state != AudienceState.REQUESTED || customerAwaySince == null || !customerAwaySince.isBefore(cutoff)) {
+    boolean dropIfUnseenSince(OffsetDateTime cutoff) {
+        if (state != AudienceState.REQUESTED || !customerSeenAt.isBefore(cutoff)) {
             return false;
         }
         this.state = AudienceState.DROPPED;
@@ -136,23 +138,11 @@ public class Audience {
         return true;
     }
 
-    /** The customer's last socket closed: the grace clock starts now. */
-    void customerLeft() {
-        if (state == AudienceState.REQUESTED) {
-            customerAwaySince = Clock.now();
-        }
-    }
-
-    /** A customer without a socket asked how they are doing: the grace clock restarts. */
+    /** A socket or a status poll shows the customer now: the grace clock restarts. */
     void customerSeen() {
-        if (state == AudienceState.REQUESTED && customerAwaySince != null) {
-            customerAwaySince = Clock.now();
+        if (state == AudienceState.REQUESTED) {
+            customerSeenAt = Clock.now();
         }
-    }
-
-    /** A socket of the customer is open: no grace clock while it is. */
-    void customerConnected() {
-        customerAwaySince = null;
     }
 
     /** The sequence number for the next message; only live audiences take messages. */
@@ -173,10 +163,6 @@ public class Audience {
         if (state == AudienceState.FINISHED || state == AudienceState.DROPPED) {
             throw new AudienceEnded("This conversation has ended");
         }
-    }
-
-    boolean isCustomerAway() {
-        return customerAwaySince != null;
     }
 
     boolean hasCustomerToken(String token) {

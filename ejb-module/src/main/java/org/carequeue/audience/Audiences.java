@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.carequeue.agent.Agent;
@@ -41,6 +42,7 @@ public class Audiences {
     static final int PICK_CANDIDATES = 32;
     /** Most drops in one tick's transaction; the next tick takes the rest. */
     static final int DROPS_PER_TICK = 200;
+    private static final int PRESENCE_BATCH = 500;
 
     @PersistenceContext
     EntityManager em;
@@ -99,8 +101,7 @@ public class Audiences {
     @PermitAll
     public AudienceResponse status(String audienceId, String customerToken) {
         Audience audience = audiences.forCustomer(audienceId, customerToken);
-        if (audience.state().isWaiting() && audience.isCustomerAway()) {
-            // Only customers without a socket get here; they take the row lock to restart the clock.
+        if (audience.state().isWaiting()) {
             audiences.lock(audience).customerSeen();
         }
         return view(audience);
@@ -220,6 +221,19 @@ public class Audiences {
                 });
     }
 
+    /**
+     * The live conversations an agent holds, oldest first, for their chat socket's first frame.
+     * Only server code calls this, with the id of an agent it has just authenticated.
+     */
+    @PermitAll
+    public List<String> liveHeldBy(String agentId) {
+        return em.createQuery("select a.id from Audience a where a.agentId = :agent and a.state = :accepted"
+                        + " order by a.acceptedAt, a.id", String.class)
+                .setParameter("agent", agentId)
+                .setParameter("accepted", AudienceState.ACCEPTED)
+                .getResultList();
+    }
+
     private void recordEnd(Audience audience, boolean wasWaiting, String agentId) {
         if (wasWaiting) {
             em.persist(new QueueLogEntry(audience.queueId(), QueueLogKind.DROPPED, null, audience.id()));
@@ -236,32 +250,52 @@ public class Audiences {
         return view(audiences.byCustomerToken(customerToken));
     }
 
-    /** A customer socket is registered: the grace clock stops; the answer is the state from now on. */
+    /** A customer socket is registered: the customer is seen; the answer is the state from now on. */
     @PermitAll
     public AudienceResponse customerConnected(String customerToken) {
         Audience audience = audiences.lock(audiences.byCustomerToken(customerToken));
-        audience.customerConnected();
+        audience.customerSeen();
         return view(audience);
     }
 
-    /** The customer's last socket on this node closed: while they wait, the grace clock starts. */
+    /**
+     * The customer's last socket on this node closed: while they wait, the grace clock runs from
+     * now, unless another node that holds a socket of theirs sees them again meanwhile.
+     */
     @PermitAll
     public void customerLeft(String customerToken) {
-        Audience audience = audiences.lock(audiences.byCustomerToken(customerToken));
-        audience.customerLeft();
+        audiences.lock(audiences.byCustomerToken(customerToken)).customerSeen();
     }
 
     /**
-     * Drops waiting customers who have been away longer than the grace period. Every node runs
-     * this; under the row lock the audience checks again that the customer is still waiting and
-     * still away, so each drop happens once and a customer who just came back stays. Rows are
-     * locked in line order, the order pickers lock them in, so the two never deadlock.
+     * The heartbeat of the waiting customers whose sockets one node holds: they are seen now. One
+     * update per batch; it takes no care of line order because a drop only ever locks rows nobody
+     * has seen for the whole grace period, which these are not.
+     */
+    @PermitAll
+    public void customersPresent(Collection<String> audienceIds) {
+        List<String> ids = List.copyOf(audienceIds);
+        for (int from = 0; from < ids.size(); from += PRESENCE_BATCH) {
+            em.createQuery("update Audience a set a.customerSeenAt = :now"
+                            + " where a.id in :ids and a.state = :requested")
+                    .setParameter("now", Clock.now())
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + PRESENCE_BATCH)))
+                    .setParameter("requested", AudienceState.REQUESTED)
+                    .executeUpdate();
+        }
+    }
+
+    /**
+     * Drops waiting customers nobody has seen for the grace period. Every node runs this; under
+     * the row lock the audience checks again that the customer is still waiting and still unseen,
+     * so each drop happens once and a customer who just came back stays. Rows are locked in line
+     * order, the order pickers lock them in, so the two never deadlock.
      */
     @PermitAll
     public int dropAbandoned() {
         OffsetDateTime cutoff = Clock.now().minusSeconds(graceSeconds);
         List<String> abandoned = em.createQuery("select a.id from Audience a where a.state = :requested"
-                        + " and a.customerAwaySince < :cutoff" + WaitingLine.JPQL_ORDER, String.class)
+                        + " and a.customerSeenAt < :cutoff" + WaitingLine.JPQL_ORDER, String.class)
                 .setParameter("requested", AudienceState.REQUESTED)
                 .setParameter("cutoff", cutoff)
                 .setMaxResults(DROPS_PER_TICK)
@@ -269,7 +303,7 @@ public class Audiences {
         int count = 0;
         for (String id : abandoned) {
             Audience audience = audiences.locked(id);
-            if (audience.dropIfAwaySince(cutoff)) {
+            if (audience.dropIfUnseenSince(cutoff)) {
                 recordEnd(audience, true, null);
                 count++;
             }

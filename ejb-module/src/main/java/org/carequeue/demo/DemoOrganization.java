@@ -21,7 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * In demo mode ({@code carequeue.demo=true}, what the README's run command sets) an empty database
  * gets a demo organization to click through: queues Support (open) and Billing (closed), the
- * operator olivia and the agents alice and bob, each with the password {@code demo}.
+ * operator olivia and the agents alice and bob, each with the password {@code demo}. Safe when
+ * several nodes start on the same empty database at once.
  */
 @Startup
 @Singleton
@@ -46,6 +47,9 @@ public class DemoOrganization {
         if (!demo) {
             return;
         }
+        // Nodes starting together on an empty database take turns here, so only one creates it.
+        em.createNativeQuery("select name from cluster_lock where name = 'demo-organization' for update")
+                .getSingleResult();
         if (em.createQuery("select count(o) from Organization o", Long.class).getSingleResult() == 0) {
             create();
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.OffsetDateTime;
 import org.carequeue.api.problem.ErrorCode;
 import org.carequeue.platform.BusinessException;
 import org.carequeue.platform.Clock;
@@ -43,29 +44,37 @@ class AudienceTest {
 
     @Test
     void aDroppedRequestCannotBePicked() {
-        assertTrue(audience.dropIfAwaySince(Clock.now().plusSeconds(1)));
+        assertTrue(audience.dropIfUnseenSince(Clock.now().plusSeconds(1)));
         assertEquals(AudienceState.DROPPED, audience.state());
         assertEquals(ErrorCode.AUDIENCE_ENDED, code(() -> audience.accept("alice")));
     }
 
     @Test
-    void aCustomerAwayForLessThanTheGracePeriodStays() {
-        assertFalse(audience.dropIfAwaySince(audience.requestedAt().minusSeconds(60)));
+    void aCustomerUnseenForLessThanTheGracePeriodStays() {
+        assertFalse(audience.dropIfUnseenSince(audience.requestedAt().minusSeconds(60)));
         assertEquals(AudienceState.REQUESTED, audience.state());
     }
 
     @Test
-    void aCustomerWithAnOpenSocketIsNeverDropped() {
-        audience.customerConnected();
-        assertFalse(audience.dropIfAwaySince(Clock.now().plusSeconds(3600)));
+    void aCustomerUnseenForTheGracePeriodIsDropped() {
+        assertTrue(audience.dropIfUnseenSince(audience.requestedAt().plusNanos(1)));
+        assertEquals(AudienceState.DROPPED, audience.state());
     }
 
     @Test
-    void leavingStartsTheGraceClockAgain() {
-        audience.customerConnected();
-        audience.customerLeft();
-        assertTrue(audience.isCustomerAway());
-        assertTrue(audience.dropIfAwaySince(Clock.now().plusSeconds(1)));
+    void beingSeenRestartsTheGraceClock() throws InterruptedException {
+        OffsetDateTime cutoff = Clock.now();
+        Thread.sleep(2);
+        audience.customerSeen();
+        assertFalse(audience.dropIfUnseenSince(cutoff));
+        assertEquals(AudienceState.REQUESTED, audience.state());
+    }
+
+    @Test
+    void aPickedCustomerIsNeverDroppedForBeingUnseen() {
+        audience.accept("alice");
+        assertFalse(audience.dropIfUnseenSince(Clock.now().plusSeconds(3600)));
+        assertEquals(AudienceState.ACCEPTED, audience.state());
     }
 
     @Test
@@ -109,7 +118,7 @@ class AudienceTest {
     @Test
     void onlyAWaitingCustomerCanBeDropped() {
         audience.accept("alice");
-        assertFalse(audience.dropIfAwaySince(Clock.now().plusSeconds(3600)));
+        assertFalse(audience.dropIfUnseenSince(Clock.now().plusSeconds(3600)));
         assertEquals(AudienceState.ACCEPTED, audience.state());
     }
 

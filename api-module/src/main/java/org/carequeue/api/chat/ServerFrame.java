@@ -1,5 +1,6 @@
 package org.carequeue.api.chat;
 
+import java.util.List;
 import org.carequeue.api.message.Sender;
 
 /**
@@ -11,10 +12,19 @@ public final class ServerFrame {
     private ServerFrame() {
     }
 
-    /** The auth frame was accepted: who the socket speaks for. */
-    public record Ready(String type, String role, String audienceId, String state, Integer position) {
-        public static Ready of(String role, String audienceId, String state, Integer position) {
-            return new Ready("ready", role, audienceId, state, position);
+    /**
+     * The auth frame was accepted: who the socket speaks for. A customer's carries their audience,
+     * its state and their place in line; an agent's lists the live audiences they hold, so a
+     * client that reconnected (to any node) knows what to resume.
+     */
+    public record Ready(String type, String role, String audienceId, String state, Integer position,
+                        List<String> audienceIds) {
+        public static Ready customer(String audienceId, String state, Integer position) {
+            return new Ready("ready", "customer", audienceId, state, position, null);
+        }
+
+        public static Ready agent(List<String> audienceIds) {
+            return new Ready("ready", "agent", null, null, null, audienceIds);
         }
     }
 

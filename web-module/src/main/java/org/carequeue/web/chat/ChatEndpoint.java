@@ -114,7 +114,7 @@ public class ChatEndpoint {
         var agent = agents.authenticate(token)
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_AUTHENTICATED, "Unknown or expired token"));
         sessions.addAgent(session, Peer.agent(token, agent.agentId(), agent.expiresAt()));
-        sessions.ready(session, ServerFrame.Ready.of("agent", null, null, null));
+        sessions.ready(session, ServerFrame.Ready.agent(audiences.liveHeldBy(agent.agentId())));
     }
 
     /**
@@ -145,7 +145,7 @@ public class ChatEndpoint {
         if (waiting && !isWaiting(audience)) {
             sessions.stoppedWaiting(audienceId, audience.queueId());
         }
-        sessions.ready(session, ServerFrame.Ready.of("customer", audienceId, audience.state(), audience.position()));
+        sessions.ready(session, ServerFrame.Ready.customer(audienceId, audience.state(), audience.position()));
     }
 
     private void send(Session session, Peer peer, ClientFrame frame) {
@@ -181,7 +181,7 @@ public class ChatEndpoint {
     @OnClose
     public void onClose(Session session, CloseReason reason) {
         Peer peer = ChatSessions.peer(session);
-        // Counted per node: a customer with a socket on another node too is handled by the cluster work.
+        // Counted per node: a socket of the customer on another node keeps them seen (CustomerPresence).
         if (sessions.remove(session) && peer.isCustomer()) {
             try {
                 audiences.customerLeft(peer.token());

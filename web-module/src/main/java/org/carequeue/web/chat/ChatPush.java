@@ -1,8 +1,6 @@
 package org.carequeue.web.chat;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.websocket.Session;
 import java.util.Map;
@@ -21,8 +19,9 @@ import org.carequeue.audience.Audiences;
 import org.carequeue.message.MessagePosted;
 
 /**
- * Pushes domain events to this node's chat sockets, only after the transaction that caused them
- * committed: a socket never shows what the database might still roll back.
+ * Tells this node's chat sockets what changed. Called by the {@code ClusterRelay} on every node,
+ * after the transaction that caused the change committed: a socket never shows what the database
+ * might still roll back.
  */
 @ApplicationScoped
 public class ChatPush {
@@ -43,7 +42,7 @@ public class ChatPush {
 
     private final MessageOrder messageOrder = new MessageOrder();
 
-    void messagePosted(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagePosted event) {
+    public void deliver(MessagePosted event) {
         var m = event.message();
         var frame = ServerFrame.Message.of(m.seq(), m.audienceId(), m.from(), m.text(), m.clientMessageId(), m.sentAt());
         messageOrder.deliver(event.audienceId(), m.seq(), () -> {
@@ -52,7 +51,7 @@ public class ChatPush {
         });
     }
 
-    void accepted(@Observes(during = TransactionPhase.AFTER_SUCCESS) AudienceAccepted event) {
+    public void deliver(AudienceAccepted event) {
         var frame = ServerFrame.State.of(event.audienceId(), AudienceState.ACCEPTED.name(), event.agentName());
         sessions.stoppedWaiting(event.audienceId(), event.queueId());
         sessions.toCustomers(event.audienceId(), frame);
@@ -60,7 +59,7 @@ public class ChatPush {
         pushPositions(event.queueId());
     }
 
-    void dropped(@Observes(during = TransactionPhase.AFTER_SUCCESS) AudienceDropped event) {
+    public void deliver(AudienceDropped event) {
         sessions.stoppedWaiting(event.audienceId(), event.queueId());
         messageOrder.forget(event.audienceId());
         sessions.toCustomers(event.audienceId(), ServerFrame.State.of(event.audienceId(),
@@ -68,14 +67,14 @@ public class ChatPush {
         pushPositions(event.queueId());
     }
 
-    void finished(@Observes(during = TransactionPhase.AFTER_SUCCESS) AudienceFinished event) {
+    public void deliver(AudienceFinished event) {
         var frame = ServerFrame.State.of(event.audienceId(), AudienceState.FINISHED.name(), null);
         messageOrder.forget(event.audienceId());
         sessions.toCustomers(event.audienceId(), frame);
         sessions.toAgent(event.agentId(), frame);
     }
 
-    void signedOut(@Observes(during = TransactionPhase.AFTER_SUCCESS) AgentSignedOut event) {
+    public void deliver(AgentSignedOut event) {
         sessions.closeAgentSessions(event.agentId(), event.tokenHash());
     }
 

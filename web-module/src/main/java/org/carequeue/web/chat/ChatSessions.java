@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.carequeue.api.chat.ServerFrame;
 import org.carequeue.platform.Tokens;
 
@@ -98,6 +99,14 @@ public class ChatSessions {
         for (Session session : customersByAudience.getOrDefault(audienceId, Set.of())) {
             removeFrom(waitingByQueue, queueId, session);
         }
+    }
+
+    /** The audiences of the customers waiting in line with a socket on this node. */
+    Set<String> waitingAudienceIds() {
+        return waitingByQueue.values().stream()
+                .flatMap(Set::stream)
+                .map(session -> peer(session).audienceId())
+                .collect(Collectors.toSet());
     }
 
     Set<Session> waitingIn(String queueId) {

@@ -18,11 +18,12 @@ import org.carequeue.queue.Queues;
 
 /**
  * Tells open desks what changed, after the change committed, over their {@link DeskSocket},
- * addressed by agent id. A signal carries ids only: each desk then re-reads what
- * it shows through the boundaries, with its own rights, so a signal can never show anyone more
- * than they may see.
+ * addressed by agent id, on whichever node they are (through the {@link ClusterRelay}). A signal
+ * carries ids only: each desk then re-reads what it shows through the boundaries, with its own
+ * rights, so a signal can never show anyone more than they may see.
  * <ul>
- * <li>{@code {"kind":"queue","queueId":...,"arrival":true|false}} to the queue's members;</li>
+ * <li>{@code {"kind":"queue","queueId":...,"arrival":true|false}} to the queue's members, who are
+ * read once, on the node where the change committed;</li>
  * <li>{@code {"kind":"conversation","audienceId":...}} to the agent holding the audience;</li>
  * </ul>
  * The desks of an agent removed from the organization are closed.
@@ -36,13 +37,15 @@ public class DeskPush {
     @Inject
     Queues queues;
 
+    @Inject
+    ClusterRelay relay;
+
     void requested(@Observes(during = TransactionPhase.AFTER_SUCCESS) AudienceRequested event) {
         queueChanged(event.queueId(), true);
     }
 
     void accepted(@Observes(during = TransactionPhase.AFTER_SUCCESS) AudienceAccepted event) {
         queueChanged(event.queueId(), false);
-        conversationChanged(event.agentId(), event.audienceId());
     }
 
     void dropped(@Observes(during = TransactionPhase.AFTER_SUCCESS) AudienceDropped event) {
@@ -51,27 +54,40 @@ public class DeskPush {
 
     void finished(@Observes(during = TransactionPhase.AFTER_SUCCESS) AudienceFinished event) {
         queueChanged(event.queueId(), false);
-        conversationChanged(event.agentId(), event.audienceId());
-    }
-
-    void posted(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagePosted event) {
-        conversationChanged(event.agentId(), event.audienceId());
     }
 
     void queueChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) QueueChanged event) {
         queueChanged(event.queueId(), false);
         // Agents who just left the queue still show it until their desk reads again.
-        desks.send(event.formerMembers(), queueSignal(event.queueId(), false));
+        if (!event.formerMembers().isEmpty()) {
+            relay.publish(new DeskSignal(List.copyOf(event.formerMembers()), queueSignal(event.queueId(), false)));
+        }
     }
 
-    void removed(@Observes(during = TransactionPhase.AFTER_SUCCESS) AgentRemoved event) {
+    public void deliver(DeskSignal signal) {
+        desks.send(signal.agentIds(), signal.signal());
+    }
+
+    public void deliver(AudienceAccepted event) {
+        conversationChanged(event.agentId(), event.audienceId());
+    }
+
+    public void deliver(AudienceFinished event) {
+        conversationChanged(event.agentId(), event.audienceId());
+    }
+
+    public void deliver(MessagePosted event) {
+        conversationChanged(event.agentId(), event.audienceId());
+    }
+
+    public void deliver(AgentRemoved event) {
         desks.close(event.agentId(), "Removed from the organization");
     }
 
     private void queueChanged(String queueId, boolean arrival) {
         Set<String> members = queues.deskAudience(queueId);
         if (!members.isEmpty()) {
-            desks.send(members, queueSignal(queueId, arrival));
+            relay.publish(new DeskSignal(List.copyOf(members), queueSignal(queueId, arrival)));
         }
     }
 

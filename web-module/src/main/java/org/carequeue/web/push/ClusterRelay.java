@@ -1,0 +1,215 @@
+package org.carequeue.web.push;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.topic.ITopic;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.io.StringReader;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import org.carequeue.agent.AgentRemoved;
+import org.carequeue.agent.AgentSignedOut;
+import org.carequeue.audience.AudienceAccepted;
+import org.carequeue.audience.AudienceDropped;
+import org.carequeue.audience.AudienceFinished;
+import org.carequeue.message.MessagePosted;
+import org.carequeue.web.chat.ChatPush;
+import org.carequeue.web.chat.ManagedThreads;
+
+/**
+ * Carries what sockets must be told, after the change committed, from the node where it committed
+ * to every node (itself included) through a topic of Payara's data grid, so a customer on one node
+ * and their agent on another talk in real time and every desk updates. The database stays the
+ * only judge of what happened; the grid only carries notifications, and a node that misses one
+ * loses no data (clients resume with {@code since}, desks re-read).
+ *
+ * <p>Only JSON crosses between nodes: a type name from {@link #RELAYED} and the record as JSON, so
+ * no node deserializes a Java object it received. Each node hands what arrives to one managed
+ * thread, which delivers it to the sockets it holds in arrival order (the grid keeps one
+ * publisher's order; {@code MessageOrder} restores an audience's seq order across publishers).
+ * Without a data grid the topic is skipped and delivery stays on this node.
+ */
+@ApplicationScoped
+public class ClusterRelay {
+
+    static final String TOPIC = "carequeue.push";
+    /** Pushes waiting for this node's delivery thread; more means the node is far behind. */
+    private static final int INBOX_CAPACITY = 100_000;
+    private static final Logger LOG = Logger.getLogger(ClusterRelay.class.getName());
+    private static final Jsonb JSON = JsonbBuilder.create();
+    private static final Map<String, Class<?>> RELAYED = Stream.of(MessagePosted.class, AudienceAccepted.class,
+                    AudienceDropped.class, AudienceFinished.class, AgentSignedOut.class, AgentRemoved.class,
+                    DeskSignal.class)
+            .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
+
+    @Inject
+    ManagedThreads threads;
+
+    @Inject
+    ChatPush chat;
+
+    @Inject
+    DeskPush desks;
+
+    private final BlockingQueue<String> inbox = new LinkedBlockingQueue<>(INBOX_CAPACITY);
+    private volatile boolean running = true;
+    private ITopic<String> topic;
+    private UUID subscription;
+    private Thread deliverer;
+
+    /** Subscribes while the application starts, before any socket can open. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        topic = dataGridTopic();
+        if (topic != null) {
+            subscription = topic.addMessageListener(message -> enqueue(message.getMessageObject()));
+        }
+        deliverer = threads.newThread("carequeue-push-relay", this::deliverInOrder);
+        deliverer.start();
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        if (deliverer != null) {
+            deliverer.interrupt();
+        }
+        if (topic != null && subscription != null) {
+            try {
+                topic.removeMessageListener(subscription);
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "The data grid stopped before the relay", e);
+            }
+        }
+    }
+
+    void messagePosted(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagePosted event) {
+        publish(event);
+    }
+
+    void accepted(@Observes(during = TransactionPhase.AFTER_SUCCESS) AudienceAccepted event) {
+        publish(event);
+    }
+
+    void dropped(@Observes(during = TransactionPhase.AFTER_SUCCESS) AudienceDropped event) {
+        publish(event);
+    }
+
+    void finished(@Observes(during = TransactionPhase.AFTER_SUCCESS) AudienceFinished event) {
+        publish(event);
+    }
+
+    void signedOut(@Observes(during = TransactionPhase.AFTER_SUCCESS) AgentSignedOut event) {
+        publish(event);
+    }
+
+    void removed(@Observes(during = TransactionPhase.AFTER_SUCCESS) AgentRemoved event) {
+        publish(event);
+    }
+
+    /** Sends a committed change to every node; call it only after commit. */
+    void publish(Object event) {
+        String type = event.getClass().getSimpleName();
+        if (RELAYED.get(type) != event.getClass()) {
+            throw new IllegalArgumentException(type + " is not relayed between nodes");
+        }
+        String envelope = Json.createObjectBuilder().add("type", type)
+                .add("event", Json.createReader(new StringReader(JSON.toJson(event))).readObject())
+                .build().toString();
+        if (topic != null) {
+            try {
+                topic.publish(envelope);
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "The data grid refused a push; only this node's sockets get it", e);
+            }
+        }
+        enqueue(envelope);
+    }
+
+    private void enqueue(String envelope) {
+        if (!inbox.offer(envelope)) {
+            LOG.warning("This node is too far behind with pushes; one was skipped (clients resume with since)");
+        }
+    }
+
+    private void deliverInOrder() {
+        while (running) {
+            try {
+                String envelope = inbox.poll(1, TimeUnit.SECONDS);
+                if (envelope != null) {
+                    deliver(envelope);
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void deliver(String envelope) {
+        try {
+            JsonObject json = Json.createReader(new StringReader(envelope)).readObject();
+            Class<?> type = RELAYED.get(json.getString("type"));
+            if (type == null) {
+                // A node of another version sent something this one does not know: not for us.
+                LOG.fine(() -> "Ignored a push of unknown type " + json.getString("type"));
+                return;
+            }
+            Object event = JSON.fromJson(json.getJsonObject("event").toString(), type);
+            if (event instanceof MessagePosted posted) {
+                chat.deliver(posted);
+                desks.deliver(posted);
+            } else if (event instanceof AudienceAccepted accepted) {
+                chat.deliver(accepted);
+                desks.deliver(accepted);
+            } else if (event instanceof AudienceDropped dropped) {
+                chat.deliver(dropped);
+            } else if (event instanceof AudienceFinished finished) {
+                chat.deliver(finished);
+                desks.deliver(finished);
+            } else if (event instanceof AgentSignedOut signedOut) {
+                chat.deliver(signedOut);
+            } else if (event instanceof AgentRemoved removed) {
+                desks.deliver(removed);
+            } else if (event instanceof DeskSignal signal) {
+                desks.deliver(signal);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not deliver a push to this node's sockets", e);
+        }
+    }
+
+    /** Payara's data grid, when this server runs one. */
+    private static ITopic<String> dataGridTopic() {
+        try {
+            HazelcastInstance grid = (HazelcastInstance) new InitialContext().lookup("payara/Hazelcast");
+            if (grid != null && grid.getLifecycleService().isRunning()) {
+                LOG.info(() -> "Socket pushes go through the data grid topic " + TOPIC + " of cluster "
+                        + grid.getConfig().getClusterName() + " (" + grid.getCluster().getMembers().size()
+                        + " members now)");
+                return grid.getTopic(TOPIC);
+            }
+        } catch (NamingException | RuntimeException e) {
+            LOG.log(Level.FINE, "No data grid", e);
+        }
+        LOG.info("No data grid: socket pushes reach this node's sockets only");
+        return null;
+    }
+}

@@ -1,0 +1,333 @@
+package org.carequeue.web.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.carequeue.api.audience.AudienceResponse;
+import org.carequeue.api.audience.CustomerRequestResponse;
+import org.carequeue.api.message.MessageResponse;
+import org.carequeue.api.queue.QueueResponse;
+import org.carequeue.api.queue.WaitingCustomerResponse;
+import org.carequeue.web.support.Api;
+import org.carequeue.web.support.Browser;
+import org.carequeue.web.support.ChatSocket;
+import org.carequeue.web.support.DatabaseUnderTest;
+import org.carequeue.web.support.MicroProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/**
+ * Two Payara Micro nodes in one data grid (bound to loopback, a cluster name of their own) on one
+ * PostgreSQL database behave as one CareQueue: customers and agents on different nodes talk in
+ * real time, desks on both nodes update, the database decides every pick, presence holds across
+ * nodes, and a node killed with SIGKILL loses no acknowledged message. PostgreSQL pass only: the
+ * embedded H2 file belongs to a single node.
+ */
+@ExtendWith(DatabaseUnderTest.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+    private static final String SCHEMA = "carequeue_cluster";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    static MicroProcess nodeA;
+    static MicroProcess nodeB;
+    static Api a;
+    static Api b;
+
+    @BeforeAll
+    static void startTwoNodesOnAnEmptyDatabase() throws Exception {
+        Assumptions.assumeTrue("postgresql".equals(System.getProperty("carequeue.it.database")),
+                "The cluster runs on PostgreSQL; the H2 file database belongs to one node");
+        try (Connection db = postgres(); Statement statement = db.createStatement()) {
+            statement.execute("drop schema if exists " + SCHEMA + " cascade");
+            statement.execute("create schema " + SCHEMA);
+        }
+        int gridPort = MicroProcess.freePort();
+        Map<String, String> environment = Map.of("CAREQUEUE_DB_URL", clusterUrl(), "CAREQUEUE_DEMO", "true");
+        List<String> clusterOptions = List.of("--clustermode", "tcpip:127.0.0.1:" + gridPort,
+                "--startport", String.valueOf(gridPort), "--interfaces", "127.0.0.1",
+                "--clustername", "carequeue-it-" + UUID.randomUUID().toString().substring(0, 8), "--nohostaware");
+        // Both start at once, as after a deployment: they race for the schema and the demo data.
+        ExecutorService starter = Executors.newFixedThreadPool(2);
+        try {
+            Future<MicroProcess> first = starter.submit(() -> MicroProcess.start("cluster-a", environment, clusterOptions));
+            Future<MicroProcess> second = starter.submit(() -> MicroProcess.start("cluster-b", environment, clusterOptions));
+            nodeA = first.get();
+            nodeB = second.get();
+        } finally {
+            starter.shutdown();
+        }
+        a = new Api(nodeA.base());
+        b = new Api(nodeB.base());
+    }
+
+    @AfterAll
+    static void stopNodes() throws Exception {
+        for (MicroProcess node : new MicroProcess[] {nodeA, nodeB}) {
+            if (node != null) {
+                node.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void nodesStartingTogetherOnAnEmptyDatabaseCreateTheDemoOrganizationOnce() throws SQLException {
+        try (Connection db = postgres(); Statement statement = db.createStatement()) {
+            assertEquals(1, count(statement, "select count(*) from " + SCHEMA + ".organization"));
+            assertEquals(1, count(statement, "select count(*) from " + SCHEMA + ".agent where username = 'olivia'"));
+            assertEquals(2, count(statement, "select count(*) from " + SCHEMA + ".queue"));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aCustomerOnOneNodeAndTheirAgentOnTheOtherTalkInRealTime() {
+        Api.Organization organization = a.signUp();
+        Api.Agent agent = a.agent(organization);
+        QueueResponse queue = a.openQueue(organization, 10, agent);
+        CustomerRequestResponse request = a.request(queue.id(), "Nora Node", "Hello from node A");
+        try (ChatSocket customer = ChatSocket.authenticated(a, request.customerToken());
+             ChatSocket desk = ChatSocket.authenticated(b, agent.token())) {
+            b.post("api/v1/queues/" + queue.id() + "/pick", agent.token(), null).expect(200);
+            assertEquals("ACCEPTED", customer.nextPastPositions("state").getString("state"),
+                    "the pick on node B reaches the customer's socket on node A");
+            assertEquals("ACCEPTED", desk.until("state").getString("state"));
+
+            customer.sendMessage("c-1", "Are you there?");
+            JsonObject atAgent = desk.until("message");
+            assertEquals("Are you there?", atAgent.getString("text"));
+
+            desk.sendMessage(request.audienceId(), "a-1", "Yes, on node B.");
+            JsonObject atCustomer = customer.until("message");
+            while (!"a-1".equals(atCustomer.getString("clientMessageId", null))) {
+                atCustomer = customer.until("message");
+            }
+            assertEquals("Yes, on node B.", atCustomer.getString("text"));
+            assertTrue(atCustomer.getInt("seq") > atAgent.getInt("seq"), "seq is one line across nodes");
+
+            a.post("api/v1/audiences/" + request.audienceId() + "/end", request.customerToken(), null).expect(200);
+            assertEquals("FINISHED", desk.until("state").getString("state"));
+        }
+    }
+
+    /** The desks of two agents, one on each node, both show a customer who asked on node A. */
+    @Test
+    @Order(3)
+    void deskSidebarsOnBothNodesUpdateLive() {
+        Api.Organization organization = a.signUp();
+        Api.Agent ann = a.agent(organization);
+        Api.Agent ben = a.agent(organization);
+        QueueResponse queue = a.openQueue(organization, 10, ann, ben);
+        try (Browser annDesk = Browser.open(a); Browser benDesk = Browser.open(b)) {
+            annDesk.go("desk/").signIn(ann.username(), Api.PASSWORD);
+            benDesk.go("desk/").signIn(ben.username(), Api.PASSWORD);
+            annDesk.markPage();
+            benDesk.markPage();
+            a.request(queue.id(), "Sidebar Sam", "Hi");
+            By count = By.cssSelector(".cq-queue-row[data-queue-id='" + queue.id() + "'] .cq-count");
+            for (Browser desk : List.of(annDesk, benDesk)) {
+                desk.waitUntil(d -> "1".equals(d.findElement(count).getText()));
+                assertTrue(desk.stillSamePage(), "the count changed without a reload");
+            }
+            benDesk.screenshot("cluster-desk-node-b");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void everyCustomerIsPickedExactlyOnceByAgentsOnBothNodes() throws Exception {
+        Api.Organization organization = a.signUp();
+        List<Api.Agent> agents = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            agents.add(a.agent(organization));
+        }
+        QueueResponse queue = a.openQueue(organization, 200, agents.toArray(Api.Agent[]::new));
+        Set<String> requested = new HashSet<>();
+        for (int i = 0; i < 60; i++) {
+            requested.add(a.request(queue.id(), "Customer " + i, null).audienceId());
+        }
+        Map<String, String> pickedBy = new ConcurrentHashMap<>();
+        List<String> duplicates = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pickers = Executors.newFixedThreadPool(agents.size());
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < agents.size(); i++) {
+                Api node = i % 2 == 0 ? a : b;
+                Api.Agent agent = agents.get(i);
+                running.add(pickers.submit(() -> {
+                    for (int attempt = 0; attempt < 200; attempt++) {
+                        Api.Reply reply = node.post("api/v1/queues/" + queue.id() + "/pick", agent.token(), null);
+                        if (reply.status() == 404) {
+                            return null;    // queue_is_empty: everyone has been picked
+                        }
+                        if (reply.status() == 200) {
+                            String audienceId = reply.as(AudienceResponse.class).audienceId();
+                            if (pickedBy.putIfAbsent(audienceId, agent.id()) != null) {
+                                duplicates.add(audienceId);
+                            }
+                        } else if (reply.status() != 409) {
+                            throw new AssertionError("pick answered " + reply.status() + ": " + reply.body());
+                        }
+                    }
+                    throw new AssertionError("the queue never emptied");
+                }));
+            }
+            for (Future<?> picker : running) {
+                picker.get();
+            }
+        } finally {
+            pickers.shutdownNow();
+        }
+        assertEquals(List.of(), duplicates, "no customer is picked twice");
+        assertEquals(requested, pickedBy.keySet(), "every customer is picked");
+        try (Connection db = postgres(); Statement statement = db.createStatement();
+             ResultSet rows = statement.executeQuery("select id, agent_id from " + SCHEMA
+                     + ".audience where state = 'ACCEPTED' and queue_id = '" + queue.id() + "'")) {
+            Map<String, String> holders = new HashMap<>();
+            while (rows.next()) {
+                holders.put(rows.getString(1), rows.getString(2));
+            }
+            assertEquals(pickedBy, holders, "each customer is held by the agent whose pick succeeded");
+        }
+        assertTrue(pickedBy.values().stream().distinct().count() > 1, "the agents shared the work");
+    }
+
+    /**
+     * A customer connected to both nodes stays in line when one socket closes (the other node keeps
+     * seeing them); a customer whose only socket was on a node that died is dropped by the other
+     * node after the grace period ({@code CAREQUEUE_CUSTOMER_GRACE_SECONDS}, 10 s in the tests);
+     * and a conversation on the killed node loses no acknowledged message.
+     */
+    @Test
+    @Order(5)
+    void aKilledNodeLosesNoAcknowledgedMessageAndItsClientsResumeOnTheOther() throws Exception {
+        Api.Organization organization = a.signUp();
+        Api.Agent agent = a.agent(organization);
+        QueueResponse queue = a.openQueue(organization, 10, agent);
+        CustomerRequestResponse talking = a.request(queue.id(), "Kim Killed", null);
+        a.post("api/v1/queues/" + queue.id() + "/pick", agent.token(), null).expect(200);
+        CustomerRequestResponse onBoth = a.request(queue.id(), "Bea Both", null);
+        CustomerRequestResponse onlyOnA = a.request(queue.id(), "Otto OnlyA", null);
+
+        ChatSocket bothOnB = ChatSocket.authenticated(b, onBoth.customerToken());
+        Set<Long> acknowledged = new HashSet<>();
+        Set<String> acknowledgedIds = new HashSet<>();
+        int sent = 0;
+        try (ChatSocket bothOnA = ChatSocket.authenticated(a, onBoth.customerToken());
+             ChatSocket lonely = ChatSocket.authenticated(a, onlyOnA.customerToken());
+             ChatSocket customer = ChatSocket.authenticated(a, talking.customerToken());
+             ChatSocket desk = ChatSocket.authenticated(a, agent.token())) {
+            assertEquals(List.of(talking.audienceId()), desk.ready().getJsonArray("audienceIds").getValuesAs(
+                    jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+            bothOnA.close();
+            // Messages stream in; node A dies in the middle of them.
+            for (; sent < 400; sent++) {
+                if (sent == 40) {
+                    JsonObject ack = customer.until("sent");
+                    acknowledged.add(ack.getJsonNumber("seq").longValue());
+                    acknowledgedIds.add(ack.getString("clientMessageId"));
+                    nodeA.kill();
+                }
+                try {
+                    customer.sendMessage("k-" + sent, "Message " + sent);
+                } catch (CompletionException | IllegalStateException nodeGone) {
+                    break;
+                }
+            }
+            for (JsonObject frame : customer.drain(Duration.ofMillis(500))) {
+                if ("sent".equals(frame.getString("type"))) {
+                    acknowledged.add(frame.getJsonNumber("seq").longValue());
+                    acknowledgedIds.add(frame.getString("clientMessageId"));
+                }
+            }
+        }
+        assertTrue(acknowledgedIds.size() >= 1, "some messages were acknowledged before the kill");
+
+        // The customer and the agent reconnect to node B and resume from the start.
+        try (ChatSocket customer = ChatSocket.authenticated(b, talking.customerToken());
+             ChatSocket desk = ChatSocket.authenticated(b, agent.token())) {
+            assertEquals("ACCEPTED", customer.ready().getString("state"));
+            assertTrue(desk.ready().getJsonArray("audienceIds").toString().contains(talking.audienceId()),
+                    "the agent sees their audience again: " + desk.ready());
+            List<MessageResponse> stored = b.get("api/v1/audiences/" + talking.audienceId() + "/messages?since=0",
+                    agent.token()).expect(200).asList(MessageResponse.class);
+            Map<String, Long> copies = stored.stream()
+                    .collect(Collectors.groupingBy(MessageResponse::clientMessageId, HashMap::new, Collectors.counting()));
+            for (String id : acknowledgedIds) {
+                assertEquals(1L, copies.getOrDefault(id, 0L), "acknowledged message " + id + " is stored once");
+            }
+            assertTrue(copies.values().stream().allMatch(n -> n == 1), "nothing is stored twice: " + copies);
+            assertTrue(stored.stream().map(MessageResponse::seq).collect(Collectors.toSet()).containsAll(acknowledged));
+
+            customer.resume(0);
+            Set<String> replayed = new HashSet<>();
+            Instant deadline = Instant.now().plus(WAIT);
+            while (replayed.size() < stored.size() && Instant.now().isBefore(deadline)) {
+                JsonObject frame = customer.until("message");
+                replayed.add(frame.getString("clientMessageId"));
+            }
+            assertEquals(stored.stream().map(MessageResponse::clientMessageId).collect(Collectors.toSet()), replayed,
+                    "the customer resumes on node B with everything");
+        }
+
+        // Presence: Bea still has a socket on node B; Otto's only socket died with node A.
+        Instant deadline = Instant.now().plus(WAIT);
+        List<String> waiting;
+        do {
+            Thread.sleep(500);
+            waiting = b.get("api/v1/queues/" + queue.id() + "/requests", agent.token()).expect(200)
+                    .asList(WaitingCustomerResponse.class).stream().map(WaitingCustomerResponse::audienceId).toList();
+        } while (waiting.contains(onlyOnA.audienceId()) && Instant.now().isBefore(deadline));
+        assertEquals(List.of(onBoth.audienceId()), waiting,
+                "the customer of the dead node is dropped; the one still connected to node B stays");
+        bothOnB.close();
+    }
+
+    private static Connection postgres() throws SQLException {
+        return DriverManager.getConnection(System.getProperty("carequeue.it.postgresql.url")
+                .replaceAll("\\?.*", ""), "postgres", "");
+    }
+
+    private static String clusterUrl() {
+        return System.getProperty("carequeue.it.postgresql.url").replaceAll("currentSchema=[^&]*",
+                "currentSchema=" + SCHEMA);
+    }
+
+    private static long count(Statement statement, String sql) throws SQLException {
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
