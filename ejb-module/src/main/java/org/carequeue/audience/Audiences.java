@@ -43,6 +43,8 @@ public class Audiences {
     /** Most drops in one tick's transaction; the next tick takes the rest. */
     static final int DROPS_PER_TICK = 200;
     private static final int PRESENCE_BATCH = 500;
+    /** Sockets renew presence every two seconds; a shorter grace would drop connected customers. */
+    static final int MIN_GRACE_SECONDS = 10;
 
     @PersistenceContext
     EntityManager em;
@@ -293,7 +295,7 @@ public class Audiences {
      */
     @PermitAll
     public int dropAbandoned() {
-        OffsetDateTime cutoff = Clock.now().minusSeconds(graceSeconds);
+        OffsetDateTime cutoff = Clock.now().minusSeconds(Math.max(graceSeconds, MIN_GRACE_SECONDS));
         List<String> abandoned = em.createQuery("select a.id from Audience a where a.state = :requested"
                         + " and a.customerSeenAt < :cutoff" + WaitingLine.JPQL_ORDER, String.class)
                 .setParameter("requested", AudienceState.REQUESTED)
