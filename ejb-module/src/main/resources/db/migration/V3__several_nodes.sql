@@ -9,6 +9,8 @@ update audience set customer_seen_at = coalesce(customer_away_since, current_tim
 drop index audience_state_away;
 alter table audience drop column customer_away_since;
 create index audience_state_seen on audience (state, customer_seen_at);
+alter table audience add constraint audience_waiting_is_seen
+    check (state <> 'REQUESTED' or customer_seen_at is not null);
 
 -- Rows that nodes lock to take turns at one-time work, such as creating the demo organization
 -- when several nodes start on an empty database at once.

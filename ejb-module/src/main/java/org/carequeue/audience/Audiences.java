@@ -12,6 +12,8 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.carequeue.agent.Agent;
 import org.carequeue.agent.AgentRemoved;
 import org.carequeue.agent.Callers;
@@ -271,19 +273,25 @@ public class Audiences {
 
     /**
      * The heartbeat of the waiting customers whose sockets one node holds: they are seen now. One
-     * update per batch; it takes no care of line order because a drop only ever locks rows nobody
-     * has seen for the whole grace period, which these are not.
+     * statement per batch, which skips rows another transaction holds (a pick or a drop in
+     * progress) instead of waiting for them: waiting could deadlock with a picker, who locks rows
+     * in line order, and a row being picked or dropped needs no heartbeat.
      */
     @PermitAll
     public void customersPresent(Collection<String> audienceIds) {
         List<String> ids = List.copyOf(audienceIds);
         for (int from = 0; from < ids.size(); from += PRESENCE_BATCH) {
-            em.createQuery("update Audience a set a.customerSeenAt = :now"
-                            + " where a.id in :ids and a.state = :requested")
-                    .setParameter("now", Clock.now())
-                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + PRESENCE_BATCH)))
-                    .setParameter("requested", AudienceState.REQUESTED)
-                    .executeUpdate();
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + PRESENCE_BATCH));
+            String placeholders = IntStream.rangeClosed(2, batch.size() + 1).mapToObj(i -> "?" + i)
+                    .collect(Collectors.joining(", "));
+            var update = em.createNativeQuery("update audience set customer_seen_at = ?1 where id in"
+                    + " (select id from audience where state = 'REQUESTED' and id in (" + placeholders + ")"
+                    + " for update skip locked)");
+            update.setParameter(1, Clock.now());
+            for (int i = 0; i < batch.size(); i++) {
+                update.setParameter(i + 2, batch.get(i));
+            }
+            update.executeUpdate();
         }
     }
 

@@ -47,7 +47,8 @@ public class DemoOrganization {
         if (!demo) {
             return;
         }
-        // Nodes starting together on an empty database take turns here, so only one creates it.
+        // Nodes starting together on an empty database take turns here, so only one creates it: the
+        // row lock is the point of this query, its result is not needed.
         em.createNativeQuery("select name from cluster_lock where name = 'demo-organization' for update")
                 .getSingleResult();
         if (em.createQuery("select count(o) from Organization o", Long.class).getSingleResult() == 0) {

@@ -6,6 +6,7 @@ import jakarta.websocket.Session;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -40,15 +41,26 @@ public class ChatPush {
     /** Per queue: how many changes of its line are not yet pushed (see {@link #pushPositions}). */
     private final Map<String, AtomicInteger> unpushedLineChanges = new ConcurrentHashMap<>();
 
+    /** How long a message waits for a predecessor whose push is late (see {@link MessageOrder}). */
+    static final long MAX_HOLD_MILLIS = 1_000;
+
     private final MessageOrder messageOrder = new MessageOrder();
 
     public void deliver(MessagePosted event) {
         var m = event.message();
         var frame = ServerFrame.Message.of(m.seq(), m.audienceId(), m.from(), m.text(), m.clientMessageId(), m.sentAt());
-        messageOrder.deliver(event.audienceId(), m.seq(), () -> {
+        boolean heldBack = messageOrder.deliver(event.audienceId(), m.seq(), () -> {
             sessions.toCustomers(event.audienceId(), frame);
             sessions.toAgent(event.agentId(), frame);
         });
+        if (heldBack) {
+            try {
+                threads.schedule(() -> messageOrder.releaseHeld(event.audienceId()), MAX_HOLD_MILLIS,
+                        TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                messageOrder.releaseHeld(event.audienceId());
+            }
+        }
     }
 
     public void deliver(AudienceAccepted event) {

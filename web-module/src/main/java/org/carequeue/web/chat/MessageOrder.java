@@ -6,13 +6,17 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Pushes an audience's messages in seq order. Posts to one audience commit one after the other
- * (they queue on its row lock), but each push runs on the thread that committed it, so seq 6 could
- * overtake seq 5; a client that then resumed from 6 would never see 5. A frame whose predecessor is
- * still on its way waits here for it. The first frame this node sees of an audience sets the start.
+ * (they queue on its row lock), but their pushes travel separately (from different threads, and
+ * from different nodes through the data grid), so seq 6 could overtake seq 5; a client that then
+ * resumed from 6 would never see 5. A frame whose predecessor is still on its way waits here for
+ * it, but not for long: a predecessor that has not come within {@link ChatPush#MAX_HOLD_MILLIS} is
+ * not coming (a node died between its commit and its push, say), and the frames behind it are
+ * released by {@link #releaseHeld}. Clients fill such a gap with {@code resume}. The first frame
+ * this node sees of an audience sets the start.
  */
 final class MessageOrder {
 
-    /** A predecessor that has not come by then is not coming (its push failed): release the rest. */
+    /** Held frames beyond this many are released at once: the gap is not closing. */
     static final int MAX_HELD = 100;
 
     private final Map<String, Line> byAudience = new ConcurrentHashMap<>();
@@ -22,22 +26,41 @@ final class MessageOrder {
         final TreeMap<Long, Runnable> held = new TreeMap<>();
     }
 
-    void deliver(String audienceId, long seq, Runnable push) {
+    /** @return whether the push was held back to wait for its predecessor */
+    boolean deliver(String audienceId, long seq, Runnable push) {
         Line line = byAudience.computeIfAbsent(audienceId, k -> new Line());
         synchronized (line) {
-            if (line.next == 0 || seq <= line.next) {
+            boolean heldBack = line.next != 0 && seq > line.next;
+            if (heldBack) {
+                line.held.put(seq, push);
+            } else {
                 push.run();
                 line.next = Math.max(line.next, seq + 1);
-            } else {
-                line.held.put(seq, push);
             }
             while (!line.held.isEmpty()
                     && (line.held.firstKey() <= line.next || line.held.size() > MAX_HELD)) {
-                var first = line.held.pollFirstEntry();
-                first.getValue().run();
-                line.next = Math.max(line.next, first.getKey() + 1);
+                runFirst(line);
+            }
+            return heldBack;
+        }
+    }
+
+    /** Gives up waiting for the missing predecessors: everything held goes out, in seq order. */
+    void releaseHeld(String audienceId) {
+        Line line = byAudience.get(audienceId);
+        if (line != null) {
+            synchronized (line) {
+                while (!line.held.isEmpty()) {
+                    runFirst(line);
+                }
             }
         }
+    }
+
+    private static void runFirst(Line line) {
+        var first = line.held.pollFirstEntry();
+        first.getValue().run();
+        line.next = Math.max(line.next, first.getKey() + 1);
     }
 
     /** The audience ended: no more messages will come. */

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -41,18 +42,25 @@ import org.carequeue.web.chat.ManagedThreads;
  * only judge of what happened; the grid only carries notifications, and a node that misses one
  * loses no data (clients resume with {@code since}, desks re-read).
  *
- * <p>Only JSON crosses between nodes: a type name from {@link #RELAYED} and the record as JSON, so
- * no node deserializes a Java object it received. Each node hands what arrives to one managed
- * thread, which delivers it to the sockets it holds in arrival order (the grid keeps one
- * publisher's order; {@code MessageOrder} restores an audience's seq order across publishers).
+ * <p>What CareQueue sends between nodes is JSON only: a type name from {@link #RELAYED} and the
+ * record as JSON, so no node deserializes a Java object that CareQueue published. The grid is
+ * trusted (any member can publish), so it belongs on a private network; see docs/operations.md.
+ *
+ * <p>Each node hands what arrives to one managed thread, which delivers it to the sockets it holds
+ * in arrival order (the grid keeps one publisher's order; {@code MessageOrder} restores an
+ * audience's seq order across publishers).
  * Without a data grid the topic is skipped and delivery stays on this node.
  */
 @ApplicationScoped
 public class ClusterRelay {
 
     static final String TOPIC = "carequeue.push";
-    /** Pushes waiting for this node's delivery thread; more means the node is far behind. */
-    private static final int INBOX_CAPACITY = 100_000;
+    /**
+     * Pushes waiting for this node's delivery thread. The thread only hands frames to sockets'
+     * outboxes, so a backlog this long means something is badly wrong; the bound keeps a stuck
+     * node from filling its heap (a message push can be 20 KB).
+     */
+    private static final int INBOX_CAPACITY = 5_000;
     private static final Logger LOG = Logger.getLogger(ClusterRelay.class.getName());
     private static final Jsonb JSON = JsonbBuilder.create();
     private static final Map<String, Class<?>> RELAYED = Stream.of(MessagePosted.class, AudienceAccepted.class,
@@ -70,13 +78,20 @@ public class ClusterRelay {
     DeskPush desks;
 
     private final BlockingQueue<String> inbox = new LinkedBlockingQueue<>(INBOX_CAPACITY);
+    private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean running = true;
-    private ITopic<String> topic;
-    private UUID subscription;
-    private Thread deliverer;
+    private volatile ITopic<String> topic;
+    private volatile UUID subscription;
+    private volatile Thread deliverer;
 
-    /** Subscribes while the application starts, before any socket can open. */
+    /**
+     * Subscribes while the application starts, before any socket can open. Once only: a second
+     * subscription would deliver every push twice.
+     */
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        if (!started.compareAndSet(false, true)) {
+            return;
+        }
         topic = dataGridTopic();
         if (topic != null) {
             subscription = topic.addMessageListener(message -> enqueue(message.getMessageObject()));
@@ -88,14 +103,19 @@ public class ClusterRelay {
     @PreDestroy
     void stop() {
         running = false;
-        if (deliverer != null) {
-            deliverer.interrupt();
-        }
         if (topic != null && subscription != null) {
             try {
                 topic.removeMessageListener(subscription);
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, "The data grid stopped before the relay", e);
+            }
+        }
+        if (deliverer != null) {
+            deliverer.interrupt();
+            try {
+                deliverer.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }
@@ -138,6 +158,8 @@ public class ClusterRelay {
                 topic.publish(envelope);
                 return;
             } catch (RuntimeException e) {
+                // This node's sockets still get it, possibly ahead of pushes still in the grid;
+                // MessageOrder keeps each conversation in seq order, and desks re-read anyway.
                 LOG.log(Level.WARNING, "The data grid refused a push; only this node's sockets get it", e);
             }
         }
@@ -191,7 +213,8 @@ public class ClusterRelay {
             } else if (event instanceof DeskSignal signal) {
                 desks.deliver(signal);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // One bad push must not stop this node's delivery thread, and with it every later push.
             LOG.log(Level.WARNING, "Could not deliver a push to this node's sockets", e);
         }
     }
@@ -206,7 +229,7 @@ public class ClusterRelay {
                         + " members now)");
                 return grid.getTopic(TOPIC);
             }
-        } catch (NamingException | RuntimeException e) {
+        } catch (NamingException | RuntimeException | LinkageError e) {
             LOG.log(Level.FINE, "No data grid", e);
         }
         LOG.info("No data grid: socket pushes reach this node's sockets only");

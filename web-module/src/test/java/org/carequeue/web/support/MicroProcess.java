@@ -84,6 +84,10 @@ public final class MicroProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited while starting:\n" + tail());
             }
+            if (Files.readString(log).contains("Exception while deploying the app")) {
+                close();
+                throw new IllegalStateException("CareQueue did not deploy:\n" + tail());
+            }
             try {
                 HttpResponse<String> answer = http.send(probe, HttpResponse.BodyHandlers.ofString());
                 // The server answers 404 before the application is deployed too; only ours is problem+json.
@@ -98,6 +102,18 @@ public final class MicroProcess implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("Payara Micro did not start within " + START_TIMEOUT + ":\n" + tail());
+    }
+
+    /** Waits until the server's log shows this text (a grid membership, say). */
+    public void awaitLog(String text, Duration timeout) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!Files.readString(log).contains(text)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("The log of " + log.getFileName() + " did not show \"" + text
+                        + "\" within " + timeout + ":\n" + tail());
+            }
+            Thread.sleep(250);
+        }
     }
 
     private String tail() throws IOException {
