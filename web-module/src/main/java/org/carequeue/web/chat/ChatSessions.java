@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.carequeue.api.chat.ServerFrame;
 import org.carequeue.platform.Tokens;
 
@@ -88,6 +89,12 @@ public class ChatSessions {
         }
         removeFrom(waitingByQueue, peer.queueId(), session);
         return removeFrom(customersByAudience, peer.audienceId(), session);
+    }
+
+    /** Authenticated chat sockets open on this node, customers' and agents'; for the metrics. */
+    public int openSockets() {
+        return Stream.concat(customersByAudience.values().stream(), agentsById.values().stream())
+                .mapToInt(Set::size).sum();
     }
 
     boolean hasCustomer(String audienceId) {

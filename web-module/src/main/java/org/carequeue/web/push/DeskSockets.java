@@ -34,6 +34,11 @@ public class DeskSockets {
         }
     }
 
+    /** Desk sockets open on this node; for the metrics. */
+    public int openSockets() {
+        return byAgent.values().stream().mapToInt(Set::size).sum();
+    }
+
     /** Sends a signal to every open desk of these agents; a desk that is gone is skipped. */
     void send(Collection<String> agentIds, String signal) {
         for (String agentId : agentIds) {
