@@ -7,7 +7,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +62,11 @@ public class WaitingLines {
                 .setParameter("org", organizationId)
                 .getResultList();
         Map<String, WaitingLineLength> lengths = lengths(organizationId);
+        Instant now = Clock.now().toInstant();
         return all.stream().map(q -> {
             int length = lengths.getOrDefault(q.id(), WaitingLineLength.EMPTY).length();
-            return new PublicQueueResponse(q.id(), q.name(), q.publicState(length), length, null);
+            String nextOpenAt = q.nextScheduledOpening(now).map(at -> Clock.iso(at.atOffset(ZoneOffset.UTC))).orElse(null);
+            return new PublicQueueResponse(q.id(), q.name(), q.publicState(length), length, nextOpenAt);
         }).toList();
     }
 

@@ -10,12 +10,16 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Version;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import org.carequeue.platform.Clock;
 import org.carequeue.platform.Ids;
+import org.carequeue.schedule.QueueSchedule;
 
 /**
  * A queue of one organization. It decides whether a new customer may join ({@link #admit(int)});
@@ -41,6 +45,11 @@ public class Queue {
     private OffsetDateTime createdAt;
     @Column(name = "deleted_at")
     private OffsetDateTime deletedAt;
+    /** Ninchat's schedule JSON, as last saved and normalized; null without a schedule. */
+    private String schedule;
+    /** The latest schedule edge applied, or when the schedule was saved (earlier edges do nothing). */
+    @Column(name = "schedule_applied_through")
+    private OffsetDateTime scheduleAppliedThrough;
     @Version
     private long version;
 
@@ -99,6 +108,32 @@ public class Queue {
         boolean changed = state != QueueState.CLOSED;
         state = QueueState.CLOSED;
         return changed;
+    }
+
+    public Optional<QueueSchedule> schedule() {
+        return Optional.ofNullable(schedule).map(QueueSchedule::parse);
+    }
+
+    /** A new schedule acts from now on: opening and closing times already past today do nothing. */
+    void replaceSchedule(QueueSchedule replacement) {
+        schedule = replacement.toJson();
+        scheduleAppliedThrough = Clock.now();
+    }
+
+    /** The schedule's edge to apply now, if any: the latest one after the last applied. */
+    Optional<QueueSchedule.Edge> dueScheduleEdge(Instant now) {
+        return schedule().flatMap(s -> s.latestDue(scheduleAppliedThrough.toInstant(), now));
+    }
+
+    /** @return whether the state changed (an edge that finds the state already so logs nothing) */
+    boolean applyScheduleEdge(QueueSchedule.Edge edge) {
+        scheduleAppliedThrough = edge.at().atOffset(ZoneOffset.UTC);
+        return edge.opens() ? open() : close();
+    }
+
+    /** While closed: when the schedule opens the queue next, if it will. */
+    public Optional<Instant> nextScheduledOpening(Instant now) {
+        return state == QueueState.CLOSED ? schedule().flatMap(s -> s.nextOpening(now)) : Optional.empty();
     }
 
     void configure(String name, int capacity, boolean suspended) {

@@ -44,12 +44,17 @@ public class QueueAccess {
         return agent.isOperator() ? forOperatorToChange(queueId, agent) : forMemberToChange(queueId, agent);
     }
 
+    /** An operator reads any queue of their organization. */
+    public Queue forOperator(String queueId, Agent operator) {
+        return inOrganization(queueId, operator);
+    }
+
     /** Operators manage every queue of their organization, member or not; locked for the change. */
     public Queue forOperatorToChange(String queueId, Agent operator) {
         return lock(inOrganization(queueId, operator));
     }
 
-    private Queue lock(Queue queue) {
+    Queue lock(Queue queue) {
         em.refresh(queue, LockModeType.PESSIMISTIC_WRITE);
         return queue;
     }

@@ -2,5 +2,5 @@ package org.carequeue.queue;
 
 /** What a line of the activity log records. */
 public enum QueueLogKind {
-    OPENED, CLOSED, REQUESTED, PICKED, DROPPED, ENDED
+    OPENED, CLOSED, OPENED_BY_SCHEDULE, CLOSED_BY_SCHEDULE, REQUESTED, PICKED, DROPPED, ENDED
 }

@@ -8,9 +8,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.carequeue.agent.Agent;
 import org.carequeue.agent.AgentRemoved;
@@ -19,7 +21,9 @@ import org.carequeue.api.problem.ErrorCode;
 import org.carequeue.api.queue.QueueMembersResponse;
 import org.carequeue.api.queue.QueueResponse;
 import org.carequeue.platform.BusinessException;
+import org.carequeue.platform.Clock;
 import org.carequeue.platform.InvalidInput;
+import org.carequeue.schedule.QueueSchedule;
 import org.carequeue.security.Roles;
 
 /** Opening and closing queues (members) and setting them up (operators). */
@@ -149,6 +153,55 @@ public class Queues {
         }
         queue.delete();
         changed(queue);
+    }
+
+    /** The queue's schedule in Ninchat's format; a queue without one has a disabled, empty one. */
+    @RolesAllowed(Roles.OPERATOR)
+    public String schedule(String queueId) {
+        Queue queue = queues.forOperator(queueId, callers.currentOperator());
+        return queue.schedule().orElse(QueueSchedule.NONE).toJson();
+    }
+
+    /**
+     * Saves a schedule (Ninchat's format, checked field by field). It acts from now on: opening and
+     * closing times already past today do nothing, and the queue stays as it is until the next one.
+     */
+    @RolesAllowed(Roles.OPERATOR)
+    public String replaceSchedule(String queueId, String scheduleJson) {
+        QueueSchedule schedule = QueueSchedule.parse(scheduleJson);
+        Queue queue = queues.forOperatorToChange(queueId, callers.currentOperator());
+        queue.replaceSchedule(schedule);
+        changed(queue);
+        return schedule.toJson();
+    }
+
+    /** The queues whose schedule the timer looks at. Only server code calls this. */
+    @PermitAll
+    public List<String> scheduledQueueIds() {
+        return em.createQuery("select q.id from Queue q where q.schedule is not null and q.deletedAt is null",
+                String.class).getResultList();
+    }
+
+    /**
+     * Applies the queue's schedule edge that is due, if any: the latest one after the last applied
+     * (so after a standstill only the latest missed one). Every node's timer calls this; the row
+     * lock and the recorded edge make each edge happen once. Manual opening and closing meanwhile
+     * stand until the next edge. Only server code calls this.
+     */
+    @PermitAll
+    public void applyDueScheduleEdge(String queueId) {
+        Queue queue = em.find(Queue.class, queueId);
+        Instant now = Clock.now().toInstant();
+        if (queue == null || queue.isDeleted() || queue.dueScheduleEdge(now).isEmpty()) {
+            return;
+        }
+        queues.lock(queue);
+        Optional<QueueSchedule.Edge> due = queue.dueScheduleEdge(now);
+        if (due.isPresent() && queue.applyScheduleEdge(due.get())) {
+            em.persist(new QueueLogEntry(queue.id(), due.get().opens() ? QueueLogKind.OPENED_BY_SCHEDULE
+                    : QueueLogKind.CLOSED_BY_SCHEDULE, null, null));
+            changed(queue);
+        }
     }
 
     /**

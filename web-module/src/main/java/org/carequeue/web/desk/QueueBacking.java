@@ -76,6 +76,8 @@ public class QueueBacking implements Serializable {
         return switch (line.kind()) {
             case "OPENED" -> agent + " opened the queue";
             case "CLOSED" -> agent + " closed the queue";
+            case "OPENED_BY_SCHEDULE" -> "The queue opened by schedule";
+            case "CLOSED_BY_SCHEDULE" -> "The queue closed by schedule";
             case "REQUESTED" -> customer + " joined the queue";
             case "PICKED" -> agent + " picked " + customer;
             case "DROPPED" -> customer + " left the queue before being picked";

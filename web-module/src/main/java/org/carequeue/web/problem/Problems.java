@@ -11,9 +11,14 @@ public final class Problems {
     }
 
     public static Response response(ErrorCode code, String detail) {
+        return response(code, detail, null);
+    }
+
+    /** A refusal of one request field, named in the problem's {@code field}. */
+    public static Response response(ErrorCode code, String detail, String field) {
         return Response.status(code.status())
                 .type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(code, detail))
+                .entity(Problem.of(code, detail, field))
                 .build();
     }
 }

@@ -15,6 +15,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.carequeue.api.problem.ErrorCode;
 import org.carequeue.platform.BusinessException;
+import org.carequeue.platform.InvalidInput;
 import org.carequeue.web.rest.RequestBodies;
 
 /**
@@ -39,6 +40,9 @@ public class ThrowableMapper implements ExceptionMapper<Throwable> {
         }
         if (Failures.causedBy(exception, RequestBodies.Unreadable.class)) {
             return Problems.response(ErrorCode.VALIDATION_FAILED, "The request body is not valid JSON of the expected shape");
+        }
+        if (cause instanceof InvalidInput invalid) {
+            return Problems.response(invalid.code(), invalid.getMessage(), invalid.field());
         }
         if (cause instanceof BusinessException business) {
             return Problems.response(business.code(), business.getMessage());

@@ -12,8 +12,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,6 +34,8 @@ import java.util.stream.Collectors;
 import org.carequeue.api.audience.AudienceResponse;
 import org.carequeue.api.audience.CustomerRequestResponse;
 import org.carequeue.api.message.MessageResponse;
+import org.carequeue.api.queue.PublicQueueResponse;
+import org.carequeue.api.queue.QueueLogEntryResponse;
 import org.carequeue.api.queue.QueueResponse;
 import org.carequeue.api.queue.WaitingCustomerResponse;
 import org.carequeue.web.support.Api;
@@ -37,6 +43,7 @@ import org.carequeue.web.support.Browser;
 import org.carequeue.web.support.ChatSocket;
 import org.carequeue.web.support.DatabaseUnderTest;
 import org.carequeue.web.support.MicroProcess;
+import org.carequeue.web.support.Schedules;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,9 +57,9 @@ import org.openqa.selenium.By;
 /**
  * Two Payara Micro nodes in one data grid (bound to loopback, a cluster name of their own) on one
  * PostgreSQL database behave as one CareQueue: customers and agents on different nodes talk in
- * real time, desks on both nodes update, the database decides every pick, presence holds across
- * nodes, and a node killed with SIGKILL loses no acknowledged message. PostgreSQL pass only: the
- * embedded H2 file belongs to a single node.
+ * real time, desks on both nodes update, the database decides every pick and every schedule edge,
+ * presence holds across nodes, and a node killed with SIGKILL loses no acknowledged message.
+ * PostgreSQL pass only: the embedded H2 file belongs to a single node.
  */
 @ExtendWith(DatabaseUnderTest.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -230,15 +237,33 @@ class ClusterIT {
                 "both nodes picked: " + picksPerNode.values());
     }
 
+    /** Both nodes' timers tick at the same seconds; each schedule edge still happens once. */
+    @Test
+    @Order(5)
+    void eachScheduleEdgeIsAppliedOnceInTheCluster() throws Exception {
+        Api.Organization organization = a.signUp();
+        Api.Agent agent = a.agent(organization);
+        QueueResponse queue = a.openQueue(organization, 10, agent);
+        a.post("api/v1/queues/" + queue.id() + "/close", agent.token(), null).expect(200);
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        a.put("api/v1/queues/" + queue.id() + "/schedule", organization.ownerToken(),
+                Schedules.openingAt(now.plusSeconds(6), now.plusSeconds(16))).expect(200);
+        awaitState(b, organization, queue, "OPEN");
+        awaitState(b, organization, queue, "CLOSED");
+        Thread.sleep(6_000);    // a tick more on both nodes: nothing is applied twice
+        assertEquals(List.of("OPENED_BY_SCHEDULE", "CLOSED_BY_SCHEDULE"), scheduleLog(b, agent, queue));
+    }
+
     /**
      * A conversation on a node killed with SIGKILL loses no acknowledged message, and both sides
      * carry on from the other node. Presence holds across nodes: a customer connected to both
      * nodes stays in line when one socket closes, and a customer whose only socket died with the
      * node is dropped by the other node after the grace period ({@code
-     * CAREQUEUE_CUSTOMER_GRACE_SECONDS}, 10 s in the tests).
+     * CAREQUEUE_CUSTOMER_GRACE_SECONDS}, 10 s in the tests). A schedule saved through the dead node
+     * still opens its queue: no node owns a timer.
      */
     @Test
-    @Order(5)
+    @Order(6)
     void aKilledNodeLosesNoAcknowledgedMessageAndItsClientsResumeOnTheOther() throws Exception {
         Api.Organization organization = a.signUp();
         Api.Agent agent = a.agent(organization);
@@ -247,6 +272,8 @@ class ClusterIT {
         a.post("api/v1/queues/" + queue.id() + "/pick", agent.token(), null).expect(200);
         CustomerRequestResponse onBoth = a.request(queue.id(), "Bea Both", null);
         CustomerRequestResponse onlyOnA = a.request(queue.id(), "Otto OnlyA", null);
+        QueueResponse scheduled = a.openQueue(organization, 10, agent);
+        a.post("api/v1/queues/" + scheduled.id() + "/close", agent.token(), null).expect(200);
 
         try (ChatSocket bothOnB = ChatSocket.authenticated(b, onBoth.customerToken())) {
             Set<String> acknowledged = new HashSet<>();
@@ -257,7 +284,11 @@ class ClusterIT {
                  ChatSocket desk = ChatSocket.authenticated(a, agent.token())) {
                 assertEquals(List.of(talking.audienceId()), audienceIds(desk.ready()));
                 bothOnA.close();
+                ZonedDateTime opens = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).plusSeconds(15);
+                a.put("api/v1/queues/" + scheduled.id() + "/schedule", organization.ownerToken(),
+                        Schedules.openingAt(opens, null)).expect(200);
                 sent = sendUntilNodeADies(customer, acknowledged);
+                assertTrue(Instant.now().isBefore(opens.toInstant()), "node A died before the schedule's edge");
             }
 
             // The customer and the agent reconnect to node B.
@@ -304,6 +335,8 @@ class ClusterIT {
             assertEquals(List.of(onBoth.audienceId()), waiting,
                     "the customer of the dead node is dropped; the one still connected to node B stays");
         }
+        awaitState(b, organization, scheduled, "OPEN");
+        assertEquals(List.of("OPENED_BY_SCHEDULE"), scheduleLog(b, agent, scheduled));
     }
 
     /**
@@ -349,6 +382,25 @@ class ClusterIT {
     private static List<String> audienceIds(JsonObject ready) {
         return ready.getJsonArray("audienceIds").getValuesAs(JsonString.class).stream()
                 .map(JsonString::getString).toList();
+    }
+
+    private static void awaitState(Api node, Api.Organization organization, QueueResponse queue, String state)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (!state.equals(node.get("api/v1/organizations/" + organization.id() + "/queues", null).expect(200)
+                .asList(PublicQueueResponse.class).stream().filter(q -> q.id().equals(queue.id()))
+                .findFirst().orElseThrow().state())) {
+            assertTrue(Instant.now().isBefore(deadline), "queue " + queue.name() + " did not become " + state);
+            Thread.sleep(500);
+        }
+    }
+
+    private static List<String> scheduleLog(Api node, Api.Agent member, QueueResponse queue) {
+        return node.get("api/v1/queues/" + queue.id() + "/log", member.token()).expect(200)
+                .asList(QueueLogEntryResponse.class).stream()
+                .sorted(Comparator.comparingLong(QueueLogEntryResponse::id))
+                .map(QueueLogEntryResponse::kind)
+                .filter(kind -> kind.endsWith("_BY_SCHEDULE")).toList();
     }
 
     private static Connection postgres() throws SQLException {

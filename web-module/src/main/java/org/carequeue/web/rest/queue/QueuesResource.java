@@ -29,7 +29,7 @@ import org.carequeue.web.rest.Bodies;
 
 /**
  * Queues: customers join them ({@code POST /requests}); members list who waits, pick, open and
- * close; operators create and configure them.
+ * close; operators create and configure them and set their schedules.
  */
 @Path("/v1/queues")
 @Produces(MediaType.APPLICATION_JSON)
@@ -62,6 +62,20 @@ public class QueuesResource {
     public QueueResponse configure(@PathParam("queueId") String queueId, QueueSettingsRequest request) {
         QueueSettingsRequest r = Bodies.required(request);
         return queues.configure(queueId, r.name(), r.capacity(), Boolean.TRUE.equals(r.suspended()));
+    }
+
+    /** The queue's opening hours in Ninchat's schedule JSON (operators). */
+    @GET
+    @Path("/{queueId}/schedule")
+    public String schedule(@PathParam("queueId") String queueId) {
+        return queues.schedule(queueId);
+    }
+
+    /** Replaces the schedule; the answer is the schedule as stored. */
+    @PUT
+    @Path("/{queueId}/schedule")
+    public String replaceSchedule(@PathParam("queueId") String queueId, String scheduleJson) {
+        return queues.replaceSchedule(queueId, scheduleJson);
     }
 
     @PUT
