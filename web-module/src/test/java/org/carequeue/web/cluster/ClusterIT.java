@@ -246,7 +246,7 @@ class ClusterIT {
         QueueResponse queue = a.openQueue(organization, 10, agent);
         a.post("api/v1/queues/" + queue.id() + "/close", agent.token(), null).expect(200);
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
-        a.put("api/v1/queues/" + queue.id() + "/schedule", organization.ownerToken(),
+        a.putJson("api/v1/queues/" + queue.id() + "/schedule", organization.ownerToken(),
                 Schedules.openingAt(now.plusSeconds(6), now.plusSeconds(16))).expect(200);
         awaitState(b, organization, queue, "OPEN");
         awaitState(b, organization, queue, "CLOSED");
@@ -285,7 +285,7 @@ class ClusterIT {
                 assertEquals(List.of(talking.audienceId()), audienceIds(desk.ready()));
                 bothOnA.close();
                 ZonedDateTime opens = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).plusSeconds(15);
-                a.put("api/v1/queues/" + scheduled.id() + "/schedule", organization.ownerToken(),
+                a.putJson("api/v1/queues/" + scheduled.id() + "/schedule", organization.ownerToken(),
                         Schedules.openingAt(opens, null)).expect(200);
                 sent = sendUntilNodeADies(customer, acknowledged);
                 assertTrue(Instant.now().isBefore(opens.toInstant()), "node A died before the schedule's edge");

@@ -43,7 +43,7 @@ class ScheduleIT extends AgainstBuiltWar {
     void aScheduleOpensAndClosesTheQueueAndSaysSoInTheLog() throws InterruptedException {
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         ZonedDateTime opens = now.plusSeconds(10);
-        String saved = api.put(schedule(), organization.ownerToken(), Schedules.openingAt(opens, now.plusSeconds(20)))
+        String saved = api.putJson(schedule(), organization.ownerToken(), Schedules.openingAt(opens, now.plusSeconds(20)))
                 .expect(200).body();
         assertEquals(saved, api.get(schedule(), organization.ownerToken()).expect(200).body(), "stored as answered");
         assertEquals(opens.toInstant(), Instant.parse(publicView().nextOpenAt()), "customers see when it opens");
@@ -57,7 +57,7 @@ class ScheduleIT extends AgainstBuiltWar {
     @Test
     void openingByHandWinsUntilTheNextEdge() throws InterruptedException {
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
-        api.put(schedule(), organization.ownerToken(), Schedules.openingAt(now.plusSeconds(6), null)).expect(200);
+        api.putJson(schedule(), organization.ownerToken(), Schedules.openingAt(now.plusSeconds(6), null)).expect(200);
         awaitState("OPEN");
         api.post("api/v1/queues/" + queue.id() + "/close", member.token(), null).expect(200);
         Thread.sleep(7_000);    // more than a timer tick: the edge already applied does not open it again
@@ -68,21 +68,21 @@ class ScheduleIT extends AgainstBuiltWar {
     @Test
     void invalidSchedulesAreRefusedWithTheFieldNamedAndChangeNothing() {
         String before = api.get(schedule(), organization.ownerToken()).expect(200).body();
-        Problem badTime = api.put(schedule(), organization.ownerToken(),
+        Problem badTime = api.putJson(schedule(), organization.ownerToken(),
                 "{\"timezone\":\"UTC\",\"week\":[[\"9:00\",\"25:00\"],null,null,null,null,null,null]}").problem();
         assertEquals(400, badTime.status());
         assertEquals("validation_failed", badTime.code());
         assertEquals("week[0][1]", badTime.field());
-        assertEquals("timezone", api.put(schedule(), organization.ownerToken(),
+        assertEquals("timezone", api.putJson(schedule(), organization.ownerToken(),
                 "{\"timezone\":\"Moon/Base\",\"week\":[null,null,null,null,null,null,null]}").problem().field());
-        assertEquals("schedule", api.put(schedule(), organization.ownerToken(), "{not json").problem().field());
+        assertEquals("schedule", api.putJson(schedule(), organization.ownerToken(), "{not json").problem().field());
         assertEquals(before, api.get(schedule(), organization.ownerToken()).expect(200).body());
     }
 
     @Test
     void onlyOperatorsReadAndChangeSchedules() {
         assertEquals(403, api.get(schedule(), member.token()).status());
-        assertEquals(403, api.put(schedule(), member.token(),
+        assertEquals(403, api.putJson(schedule(), member.token(),
                 "{\"timezone\":\"UTC\",\"week\":[null,null,null,null,null,null,null]}").status());
         Api.Organization other = api.signUp();
         assertEquals(404, api.get(schedule(), other.ownerToken()).status());

@@ -97,6 +97,11 @@ public final class Api {
         return send(http(path, token, "application/json").PUT(bodyOf(body)));
     }
 
+    /** A PUT of a JSON document as written (a schedule, say), not of a record. */
+    public Reply putJson(String path, String token, String json) {
+        return send(http(path, token, "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     // --- building an organization through the API ---
 
     /** A fresh organization with its owner signed in. */
