@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.carequeue.platform.Clock;
 import org.carequeue.platform.Ids;
+import org.carequeue.platform.InvalidInput;
 import org.carequeue.schedule.QueueSchedule;
 
 /**
@@ -131,9 +132,30 @@ public class Queue {
         return edge.opens() ? open() : close();
     }
 
+    /**
+     * Opening or closing by hand stands until the schedule's next time: a time that passed just
+     * before (and that the timer has not applied yet) no longer undoes it.
+     */
+    void changedByHand() {
+        if (schedule != null) {
+            OffsetDateTime now = Clock.now();
+            if (scheduleAppliedThrough == null || scheduleAppliedThrough.isBefore(now)) {
+                scheduleAppliedThrough = now;
+            }
+        }
+    }
+
     /** While closed: when the schedule opens the queue next, if it will. */
     public Optional<Instant> nextScheduledOpening(Instant now) {
-        return state == QueueState.CLOSED ? schedule().flatMap(s -> s.nextOpening(now)) : Optional.empty();
+        if (state != QueueState.CLOSED) {
+            return Optional.empty();
+        }
+        try {
+            return schedule().flatMap(s -> s.nextOpening(now));
+        } catch (InvalidInput unreadable) {
+            // Stored before a time-zone rule change made it invalid: the timer logs it; customers see no time.
+            return Optional.empty();
+        }
     }
 
     void configure(String name, int capacity, boolean suspended) {

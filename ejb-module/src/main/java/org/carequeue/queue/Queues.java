@@ -46,6 +46,7 @@ public class Queues {
     public QueueResponse open(String queueId) {
         Agent agent = callers.current();
         Queue queue = queues.forMemberOrOperatorToChange(queueId, agent);
+        queue.changedByHand();
         if (queue.open()) {
             em.persist(new QueueLogEntry(queue.id(), QueueLogKind.OPENED, agent.id(), null));
             changed(queue);
@@ -57,6 +58,7 @@ public class Queues {
     public QueueResponse close(String queueId) {
         Agent agent = callers.current();
         Queue queue = queues.forMemberOrOperatorToChange(queueId, agent);
+        queue.changedByHand();
         if (queue.close()) {
             em.persist(new QueueLogEntry(queue.id(), QueueLogKind.CLOSED, agent.id(), null));
             changed(queue);
@@ -170,6 +172,8 @@ public class Queues {
     public String replaceSchedule(String queueId, String scheduleJson) {
         QueueSchedule schedule = QueueSchedule.parse(scheduleJson);
         Queue queue = queues.forOperatorToChange(queueId, callers.currentOperator());
+        // A time of the old schedule that passed since the timer's last tick still happens.
+        applyDueEdge(queue, Clock.now().toInstant());
         queue.replaceSchedule(schedule);
         changed(queue);
         return schedule.toJson();
@@ -196,6 +200,13 @@ public class Queues {
             return;
         }
         queues.lock(queue);
+        if (!queue.isDeleted()) {
+            applyDueEdge(queue, now);
+        }
+    }
+
+    /** Applies the schedule's due edge to a locked queue; logs and signals a change of state. */
+    private void applyDueEdge(Queue queue, Instant now) {
         Optional<QueueSchedule.Edge> due = queue.dueScheduleEdge(now);
         if (due.isPresent() && queue.applyScheduleEdge(due.get())) {
             em.persist(new QueueLogEntry(queue.id(), due.get().opens() ? QueueLogKind.OPENED_BY_SCHEDULE

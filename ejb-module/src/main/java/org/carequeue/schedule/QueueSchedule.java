@@ -12,14 +12,17 @@ import java.io.StringReader;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.MonthDay;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,9 +41,10 @@ import org.carequeue.platform.InvalidInput;
  * <p>The schedule works by edges: at each opening time the queue opens and at each closing time it
  * closes; in between, manual opening and closing win. An annual date replaces that weekday's list,
  * and a one-time exception replaces both; such a date starts closed (an edge closes the queue at
- * midnight) and {@code null} keeps it closed all day. Wall-clock times become instants by the
- * zone's rules: a time skipped by a daylight-saving change happens that much later, a repeated
- * time at its first occurrence.
+ * midnight, unless its list begins with {@code null}: a span over midnight carried on) and {@code
+ * null} keeps it closed all day. Wall-clock times become instants by the zone's rules: a time
+ * skipped by a daylight-saving change happens when the clocks jump, a repeated time at its first
+ * occurrence.
  */
 public record QueueSchedule(boolean disabled, ZoneId zone, List<List<LocalTime>> week,
                             Map<MonthDay, List<LocalTime>> annual, Map<LocalDate, List<LocalTime>> exceptions) {
@@ -57,6 +61,9 @@ public record QueueSchedule(boolean disabled, ZoneId zone, List<List<LocalTime>>
     static final int CATCH_UP_DAYS = 8;
     /** How far ahead the next opening is looked for. */
     static final int LOOK_AHEAD_DAYS = 400;
+    /** Longest stored form of a schedule (its database column). */
+    public static final int MAX_JSON_LENGTH = 65_536;
+    private static final List<String> KEYS = List.of("disabled", "timezone", "week", "annual", "exceptions");
     private static final Pattern TIME = Pattern.compile("([01]?\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?");
     private static final Pattern ANNUAL_DATE = Pattern.compile("\\d\\d/\\d\\d");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d\\d-\\d\\d");
@@ -68,7 +75,7 @@ public record QueueSchedule(boolean disabled, ZoneId zone, List<List<LocalTime>>
     public static QueueSchedule parse(String json) {
         JsonObject object;
         try {
-            JsonValue value = Json.createReader(new StringReader(json == null ? "" : json)).readValue();
+            JsonValue value = Json.createReader(new StringReader(json)).readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new InvalidInput("schedule", "A schedule is a JSON object");
             }
@@ -76,13 +83,22 @@ public record QueueSchedule(boolean disabled, ZoneId zone, List<List<LocalTime>>
         } catch (JsonException e) {
             throw new InvalidInput("schedule", "The schedule is not valid JSON");
         }
+        for (String key : object.keySet()) {
+            if (!KEYS.contains(key)) {
+                throw new InvalidInput(key, "Unknown schedule field " + key + "; the fields are " + KEYS);
+            }
+        }
         boolean disabled = switch (object.getOrDefault("disabled", JsonValue.FALSE).getValueType()) {
             case TRUE -> true;
             case FALSE, NULL -> false;
             default -> throw new InvalidInput("disabled", "disabled is true or false");
         };
-        return new QueueSchedule(disabled, zone(object.get("timezone")), week(object.get("week")),
+        QueueSchedule schedule = new QueueSchedule(disabled, zone(object.get("timezone")), week(object.get("week")),
                 annual(object.get("annual")), exceptions(object.get("exceptions")));
+        if (schedule.toJson().length() > MAX_JSON_LENGTH) {
+            throw new InvalidInput("schedule", "The schedule is too long; keep it under " + MAX_JSON_LENGTH + " characters");
+        }
+        return schedule;
     }
 
     public String toJson() {
@@ -114,16 +130,31 @@ public record QueueSchedule(boolean disabled, ZoneId zone, List<List<LocalTime>>
             replaced = false;
         }
         List<Edge> edges = new ArrayList<>();
-        if (replaced) {
-            edges.add(new Edge(ZonedDateTime.of(date, LocalTime.MIDNIGHT, zone).toInstant(), false));
+        // A replaced date starts closed, unless its list carries a span over midnight on ([null, ...]).
+        if (replaced && (slots.isEmpty() || slots.get(0) != null)) {
+            edges.add(new Edge(instant(date, LocalTime.MIDNIGHT), false));
         }
         for (int slot = 0; slot < slots.size(); slot++) {
             if (slots.get(slot) != null) {
-                edges.add(new Edge(ZonedDateTime.of(date, slots.get(slot), zone).toInstant(), slot % 2 == 0));
+                edges.add(new Edge(instant(date, slots.get(slot)), slot % 2 == 0));
             }
         }
-        edges.sort((a, b) -> a.at().compareTo(b.at()));
+        edges.sort(Comparator.comparing(Edge::at));
         return edges;
+    }
+
+    /**
+     * The instant of a wall-clock time in the schedule's zone. A time skipped by a daylight-saving
+     * change happens when the clocks jump (so the day's times keep their order); a repeated time
+     * at its first occurrence.
+     */
+    private Instant instant(LocalDate date, LocalTime time) {
+        LocalDateTime local = date.atTime(time);
+        ZoneOffsetTransition gap = zone.getRules().getTransition(local);
+        if (gap != null && gap.isGap()) {
+            return gap.getInstant();
+        }
+        return ZonedDateTime.of(local, zone).toInstant();
     }
 
     /** The latest edge after {@code after} and not after {@code now}: the one to apply, if any. */

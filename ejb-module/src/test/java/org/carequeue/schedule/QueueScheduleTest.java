@@ -79,12 +79,21 @@ class QueueScheduleTest {
     }
 
     @Test
-    void springForwardMovesASkippedTimeLaterByTheGap() {
+    void springForwardMovesASkippedTimeToTheJumpAndKeepsTheOrder() {
         // 2026-03-29: clocks go from 03:00 to 04:00 in Helsinki; 03:30 does not exist that day.
-        QueueSchedule schedule = weekly("[[],[],[],[],[],[],[\"3:30\",\"12:00\"]]");
+        QueueSchedule schedule = weekly("[[],[],[],[],[],[],[\"3:30\",\"4:15\"]]");
         List<Edge> edges = schedule.edgesOn(LocalDate.parse("2026-03-29"));
-        assertEquals(ZonedDateTime.parse("2026-03-29T04:30+03:00[Europe/Helsinki]").toInstant(), edges.get(0).at());
-        assertEquals(ZonedDateTime.parse("2026-03-29T12:00+03:00[Europe/Helsinki]").toInstant(), edges.get(1).at());
+        assertEquals(List.of(new Edge(ZonedDateTime.parse("2026-03-29T04:00+03:00[Europe/Helsinki]").toInstant(), true),
+                new Edge(ZonedDateTime.parse("2026-03-29T04:15+03:00[Europe/Helsinki]").toInstant(), false)), edges);
+    }
+
+    @Test
+    void aSpanOverMidnightCarriesOnIntoAnExceptionThatBeginsWithNull() {
+        QueueSchedule schedule = schedule("[[\"18:00\"],[null,\"0:30\"],[],[],[],[],[]]", "{}",
+                "{\"2026-11-24\":[null,\"2:00\"],\"2026-12-01\":[\"9:00\",\"10:00\"]}");
+        assertEquals(List.of(closes("2026-11-24T02:00")), schedule.edgesOn(LocalDate.parse("2026-11-24")));
+        assertEquals(List.of(closes("2026-12-01T00:00"), opens("2026-12-01T09:00"), closes("2026-12-01T10:00")),
+                schedule.edgesOn(LocalDate.parse("2026-12-01")));
     }
 
     @Test
@@ -150,6 +159,7 @@ class QueueScheduleTest {
                 + "\"annual\":{\"02/14\":[\"12:00\"]}}");
         assertRefused("exceptions.2026-02-30", "{\"timezone\":\"UTC\",\"week\":[[],[],[],[],[],[],[]],"
                 + "\"exceptions\":{\"2026-02-30\":null}}");
+        assertRefused("exception", "{\"timezone\":\"UTC\",\"week\":[[],[],[],[],[],[],[]],\"exception\":{}}");
         assertRefused("disabled", "{\"disabled\":\"yes\",\"timezone\":\"UTC\",\"week\":[[],[],[],[],[],[],[]]}");
     }
 

@@ -247,7 +247,7 @@ class ClusterIT {
         a.post("api/v1/queues/" + queue.id() + "/close", agent.token(), null).expect(200);
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         a.putJson("api/v1/queues/" + queue.id() + "/schedule", organization.ownerToken(),
-                Schedules.openingAt(now.plusSeconds(6), now.plusSeconds(16))).expect(200);
+                Schedules.openingAt(now.plusSeconds(12), now.plusSeconds(22))).expect(200);
         awaitState(b, organization, queue, "OPEN");
         awaitState(b, organization, queue, "CLOSED");
         Thread.sleep(6_000);    // a tick more on both nodes: nothing is applied twice
@@ -284,7 +284,7 @@ class ClusterIT {
                  ChatSocket desk = ChatSocket.authenticated(a, agent.token())) {
                 assertEquals(List.of(talking.audienceId()), audienceIds(desk.ready()));
                 bothOnA.close();
-                ZonedDateTime opens = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).plusSeconds(15);
+                ZonedDateTime opens = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).plusSeconds(25);
                 a.putJson("api/v1/queues/" + scheduled.id() + "/schedule", organization.ownerToken(),
                         Schedules.openingAt(opens, null)).expect(200);
                 sent = sendUntilNodeADies(customer, acknowledged);

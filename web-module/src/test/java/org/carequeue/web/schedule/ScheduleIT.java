@@ -42,8 +42,8 @@ class ScheduleIT extends AgainstBuiltWar {
     @Test
     void aScheduleOpensAndClosesTheQueueAndSaysSoInTheLog() throws InterruptedException {
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
-        ZonedDateTime opens = now.plusSeconds(10);
-        String saved = api.putJson(schedule(), organization.ownerToken(), Schedules.openingAt(opens, now.plusSeconds(20)))
+        ZonedDateTime opens = now.plusSeconds(12);
+        String saved = api.putJson(schedule(), organization.ownerToken(), Schedules.openingAt(opens, now.plusSeconds(24)))
                 .expect(200).body();
         assertEquals(saved, api.get(schedule(), organization.ownerToken()).expect(200).body(), "stored as answered");
         assertEquals(opens.toInstant(), Instant.parse(publicView().nextOpenAt()), "customers see when it opens");
@@ -57,7 +57,7 @@ class ScheduleIT extends AgainstBuiltWar {
     @Test
     void openingByHandWinsUntilTheNextEdge() throws InterruptedException {
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
-        api.putJson(schedule(), organization.ownerToken(), Schedules.openingAt(now.plusSeconds(6), null)).expect(200);
+        api.putJson(schedule(), organization.ownerToken(), Schedules.openingAt(now.plusSeconds(12), null)).expect(200);
         awaitState("OPEN");
         api.post("api/v1/queues/" + queue.id() + "/close", member.token(), null).expect(200);
         Thread.sleep(7_000);    // more than a timer tick: the edge already applied does not open it again
