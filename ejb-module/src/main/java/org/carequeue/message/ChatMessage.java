@@ -7,6 +7,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
@@ -14,7 +16,7 @@ import org.carequeue.api.message.MessageResponse;
 import org.carequeue.api.message.Sender;
 import org.carequeue.platform.Clock;
 
-/** A stored message; never changed after it is written. */
+/** A stored message, a text or an attachment; never changed after it is written. */
 @Entity
 @Table(name = "chat_message")
 public class ChatMessage {
@@ -36,18 +38,23 @@ public class ChatMessage {
     private String text;
     @Column(name = "sent_at")
     private OffsetDateTime sentAt;
+    /** The file this message carries instead of a text. */
+    @OneToOne
+    @JoinColumn(name = "attachment_id")
+    private Attachment attachment;
 
     protected ChatMessage() {
     }
 
     ChatMessage(String audienceId, long seq, String clientMessageId, SenderRole senderRole, String senderName,
-                String text) {
+                String text, Attachment attachment) {
         this.audienceId = audienceId;
         this.seq = seq;
         this.clientMessageId = clientMessageId;
         this.senderRole = senderRole;
         this.senderName = senderName;
         this.text = text;
+        this.attachment = attachment;
         this.sentAt = Clock.now();
     }
 
@@ -57,6 +64,6 @@ public class ChatMessage {
 
     MessageResponse toResponse() {
         return new MessageResponse(seq, audienceId, new Sender(senderRole.wire(), senderName), text, clientMessageId,
-                Clock.iso(sentAt));
+                Clock.iso(sentAt), attachment == null ? null : attachment.toResponse());
     }
 }

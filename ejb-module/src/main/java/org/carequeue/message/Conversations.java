@@ -19,9 +19,13 @@ import org.carequeue.api.message.PostMessageRequest;
 import org.carequeue.api.message.PostMessageResponse;
 import org.carequeue.audience.Audience;
 import org.carequeue.audience.AudienceAccess;
+import org.carequeue.audience.AudienceEnded;
 import org.carequeue.audience.AudienceRequested;
+import org.carequeue.platform.Forbidden;
 import org.carequeue.platform.InvalidInput;
 import org.carequeue.platform.NotAuthenticated;
+import org.carequeue.queue.AttachmentRule;
+import org.carequeue.queue.Queue;
 import org.carequeue.security.Roles;
 
 /**
@@ -56,6 +60,9 @@ public class Conversations {
     @Inject
     Event<MessagePosted> posted;
 
+    @Inject
+    AttachmentStore attachments;
+
     @PermitAll
     public Posted postAsCustomer(String audienceId, String customerToken, String clientMessageId, String text) {
         validate(clientMessageId, text);
@@ -78,6 +85,45 @@ public class Conversations {
         validate(clientMessageId, text);
         Audience audience = audiences.forHolder(audienceId, agent);
         return post(audience, clientMessageId, SenderRole.AGENT, agent.displayName(), text);
+    }
+
+    /**
+     * A file from the customer, when the queue lets customers send files. A retried
+     * {@code clientMessageId} returns the message stored by the first try and stores nothing more.
+     */
+    @PermitAll
+    public Posted postAttachmentAsCustomer(String audienceId, String customerToken, String clientMessageId,
+                                           Upload upload) {
+        validateClientMessageId(clientMessageId);
+        Audience audience = audiences.forCustomerToChange(audienceId, customerToken);
+        return postAttachment(audience, clientMessageId, SenderRole.CUSTOMER, audience.customerName(), upload);
+    }
+
+    /** A file from the holding agent, when the queue lets agents send files. */
+    @RolesAllowed(Roles.AGENT)
+    public Posted postAttachmentAsAgent(String audienceId, String clientMessageId, Upload upload) {
+        Agent agent = callers.current();
+        validateClientMessageId(clientMessageId);
+        Audience audience = audiences.forHolder(audienceId, agent);
+        return postAttachment(audience, clientMessageId, SenderRole.AGENT, agent.displayName(), upload);
+    }
+
+    private Posted postAttachment(Audience audience, String clientMessageId, SenderRole role, String senderName,
+                                  Upload upload) {
+        Optional<ChatMessage> earlier = earlier(audience, role, clientMessageId);
+        if (earlier.isPresent()) {
+            return new Posted(ack(earlier.get()), false);
+        }
+        AttachmentRule rule = em.find(Queue.class, audience.queueId()).attachments();
+        if (role == SenderRole.CUSTOMER ? !rule.allowsCustomer() : !rule.allowsAgent()) {
+            throw new Forbidden(role == SenderRole.CUSTOMER && rule.allowsAgent()
+                    ? "In this queue only the agent can send files" : "Files cannot be sent in this queue");
+        }
+        if (!audience.state().takesMessages()) {
+            // Before the file is read and scaled, which the refusal would waste.
+            throw new AudienceEnded("This conversation has ended");
+        }
+        return store(audience, clientMessageId, role, senderName, null, attachments.store(audience.id(), upload));
     }
 
     /** Messages after {@code since}, ascending, for the customer. */
@@ -112,25 +158,34 @@ public class Conversations {
     }
 
     private Posted post(Audience audience, String clientMessageId, SenderRole role, String senderName, String text) {
-        Optional<ChatMessage> earlier = em.createQuery("select m from ChatMessage m where m.audienceId = :audience"
+        Optional<ChatMessage> earlier = earlier(audience, role, clientMessageId);
+        if (earlier.isPresent()) {
+            return new Posted(ack(earlier.get()), false);
+        }
+        return store(audience, clientMessageId, role, senderName, text, null);
+    }
+
+    private Optional<ChatMessage> earlier(Audience audience, SenderRole role, String clientMessageId) {
+        return em.createQuery("select m from ChatMessage m where m.audienceId = :audience"
                         + " and m.senderRole = :role and m.clientMessageId = :clientMessageId", ChatMessage.class)
                 .setParameter("audience", audience.id())
                 .setParameter("role", role)
                 .setParameter("clientMessageId", clientMessageId)
                 .getResultStream().findFirst();
-        if (earlier.isPresent()) {
-            return new Posted(ack(earlier.get()), false);
-        }
+    }
+
+    private Posted store(Audience audience, String clientMessageId, SenderRole role, String senderName, String text,
+                         Attachment attachment) {
         ChatMessage message = new ChatMessage(audience.id(), audience.nextSeq(), clientMessageId, role, senderName,
-                text);
+                text, attachment);
         em.persist(message);
         posted.fire(new MessagePosted(audience.id(), audience.queueId(), audience.agentId(), message.toResponse()));
         return new Posted(ack(message), true);
     }
 
     private List<MessageResponse> since(String audienceId, long since) {
-        return em.createQuery("select m from ChatMessage m where m.audienceId = :audience and m.seq > :since"
-                        + " order by m.seq", ChatMessage.class)
+        return em.createQuery("select m from ChatMessage m left join fetch m.attachment"
+                        + " where m.audienceId = :audience and m.seq > :since order by m.seq", ChatMessage.class)
                 .setParameter("audience", audienceId)
                 .setParameter("since", since)
                 .setMaxResults(MAX_PAGE)
@@ -146,11 +201,15 @@ public class Conversations {
     }
 
     private static void validate(String clientMessageId, String text) {
+        validateClientMessageId(clientMessageId);
+        InvalidInput.requireText("text", text, PostMessageRequest.MAX_TEXT_LENGTH);
+    }
+
+    private static void validateClientMessageId(String clientMessageId) {
         InvalidInput.requireText("clientMessageId", clientMessageId, PostMessageRequest.MAX_CLIENT_MESSAGE_ID_LENGTH);
         if (clientMessageId.startsWith(RESERVED_PREFIX)) {
             throw new InvalidInput("clientMessageId may not start with " + RESERVED_PREFIX);
         }
-        InvalidInput.requireText("text", text, PostMessageRequest.MAX_TEXT_LENGTH);
     }
 
     private static PostMessageResponse ack(ChatMessage message) {

@@ -53,6 +53,9 @@ public class Queue {
     private OffsetDateTime scheduleAppliedThrough;
     @Version
     private long version;
+    /** Who may send attachments in its conversations. */
+    @Enumerated(EnumType.STRING)
+    private AttachmentRule attachments = AttachmentRule.MEMBERS;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "queue_member", joinColumns = @JoinColumn(name = "queue_id"))
@@ -222,5 +225,16 @@ public class Queue {
 
     public Set<String> memberIds() {
         return Set.copyOf(memberIds);
+    }
+
+    public AttachmentRule attachments() {
+        return attachments;
+    }
+
+    /** {@code null} keeps the current rule. */
+    void allowAttachments(AttachmentRule rule) {
+        if (rule != null) {
+            attachments = rule;
+        }
     }
 }

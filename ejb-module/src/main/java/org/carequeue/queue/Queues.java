@@ -77,10 +77,13 @@ public class Queues {
         return queues.view(queue);
     }
 
+    /** {@code attachments} ({@link AttachmentRule}'s name) keeps the current rule when null. */
     @RolesAllowed(Roles.OPERATOR)
-    public QueueResponse configure(String queueId, String name, Integer capacity, boolean suspended) {
+    public QueueResponse configure(String queueId, String name, Integer capacity, boolean suspended,
+                                   String attachments) {
         Queue queue = queues.forOperatorToChange(queueId, callers.currentOperator());
         queue.configure(InvalidInput.requireText("name", name, Queue.MAX_NAME_LENGTH), capacity(capacity), suspended);
+        queue.allowAttachments(AttachmentRule.parse(attachments));
         changed(queue);
         return queues.view(queue);
     }

@@ -1,6 +1,8 @@
 package org.carequeue.api.chat;
 
 import java.util.List;
+import org.carequeue.api.message.AttachmentResponse;
+import org.carequeue.api.message.MessageResponse;
 import org.carequeue.api.message.Sender;
 
 /**
@@ -35,12 +37,12 @@ public final class ServerFrame {
         }
     }
 
-    /** A stored message, pushed to both sides of the audience. */
+    /** A stored message, pushed to both sides of the audience: a {@code text} or an {@code attachment}. */
     public record Message(String type, long seq, String audienceId, Sender from, String text,
-                          String clientMessageId, String sentAt) {
-        public static Message of(long seq, String audienceId, Sender from, String text, String clientMessageId,
-                                 String sentAt) {
-            return new Message("message", seq, audienceId, from, text, clientMessageId, sentAt);
+                          String clientMessageId, String sentAt, AttachmentResponse attachment) {
+        public static Message of(MessageResponse m) {
+            return new Message("message", m.seq(), m.audienceId(), m.from(), m.text(), m.clientMessageId(),
+                    m.sentAt(), m.attachment());
         }
     }
 

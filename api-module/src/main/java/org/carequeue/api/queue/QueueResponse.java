@@ -2,8 +2,11 @@ package org.carequeue.api.queue;
 
 /**
  * A queue as its members see it. {@code state} is {@code OPEN} or {@code CLOSED};
- * {@code waitingSince} is when the customer first in line arrived (null when nobody waits).
+ * {@code waitingSince} is when the customer first in line arrived (null when nobody waits);
+ * {@code attachments} who may send files in its conversations (see {@link QueueSettingsRequest}).
  */
 public record QueueResponse(String id, String name, String state, boolean suspended, int capacity, int length,
-                            String waitingSince) {
+                            String waitingSince,
+                            // attachments track
+                            String attachments) {
 }

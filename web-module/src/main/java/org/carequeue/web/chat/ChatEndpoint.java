@@ -167,8 +167,7 @@ public class ChatEndpoint {
                     ? conversations.sinceAsCustomer(peer.audienceId(), peer.token(), since)
                     : conversations.sinceWithAgentToken(peer.token(), frame.audienceId(), since);
             for (MessageResponse m : page) {
-                sessions.send(session, ServerFrame.Message.of(m.seq(), m.audienceId(), m.from(), m.text(),
-                        m.clientMessageId(), m.sentAt()));
+                sessions.send(session, ServerFrame.Message.of(m));
                 since = m.seq();
             }
         } while (page.size() == Conversations.MAX_PAGE);

@@ -47,9 +47,8 @@ public class ChatPush {
     private final MessageOrder messageOrder = new MessageOrder();
 
     public void deliver(MessagePosted event) {
-        var m = event.message();
-        var frame = ServerFrame.Message.of(m.seq(), m.audienceId(), m.from(), m.text(), m.clientMessageId(), m.sentAt());
-        boolean heldBack = messageOrder.deliver(event.audienceId(), m.seq(), () -> {
+        var frame = ServerFrame.Message.of(event.message());
+        boolean heldBack = messageOrder.deliver(event.audienceId(), event.message().seq(), () -> {
             sessions.toCustomers(event.audienceId(), frame);
             sessions.toAgent(event.agentId(), frame);
         });

@@ -1,17 +1,29 @@
 package org.carequeue.web.desk;
 
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import org.carequeue.api.audience.AudienceDetailResponse;
 import org.carequeue.api.audience.AudienceResponse;
+import org.carequeue.api.message.AttachmentResponse;
 import org.carequeue.api.message.MessageResponse;
 import org.carequeue.audience.Audiences;
+import org.carequeue.message.AttachmentLimit;
 import org.carequeue.message.Conversations;
+import org.carequeue.message.Upload;
 import org.carequeue.platform.BusinessException;
+import org.carequeue.platform.InvalidInput;
 import org.carequeue.web.faces.Feedback;
+import org.carequeue.web.rest.attachment.Uploads;
+import org.primefaces.event.FileUploadEvent;
+import org.primefaces.model.file.UploadedFile;
 
 /**
  * The conversation view: about the customer, the messages and the text field. The page stamps
@@ -27,6 +39,9 @@ public class ConversationBacking implements Serializable {
 
     @Inject
     Conversations conversations;
+
+    @Inject
+    AttachmentLimit attachmentLimit;
 
     private String id;
     private String text;
@@ -61,6 +76,24 @@ public class ConversationBacking implements Serializable {
             Feedback.done();
         } catch (BusinessException refused) {
             Feedback.refused(refused, null);
+        }
+    }
+
+    /**
+     * A file picked with the attach button, sent at once. Each pick is a new message (a page cannot
+     * repeat an upload), so its id is made here.
+     */
+    public void attach(FileUploadEvent event) {
+        UploadedFile file = event.getFile();
+        try (InputStream content = file.getInputStream()) {
+            Upload upload = new Upload(file.getFileName(), Uploads.readAtMost(content, attachmentLimit.maxBytes()));
+            conversations.postAttachmentAsAgent(id, "desk-file-" + UUID.randomUUID(), upload);
+            messages = null;
+            Feedback.done();
+        } catch (BusinessException refused) {
+            Feedback.refused(refused, null);
+        } catch (IOException unreadable) {
+            Feedback.refused(new InvalidInput("file", "The file could not be read; try again"), null);
         }
     }
 
@@ -106,6 +139,34 @@ public class ConversationBacking implements Serializable {
             messages = conversations.sinceAsAgent(id, 0);
         }
         return messages;
+    }
+
+    public long getMaxAttachmentBytes() {
+        return attachmentLimit.maxBytes();
+    }
+
+    public String getMaxAttachmentSize() {
+        return attachmentLimit.readable();
+    }
+
+    /** Where the desk opens a file of this conversation (the API's address needs a bearer token). */
+    public String fileUrl(AttachmentResponse attachment) {
+        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
+                + "/desk/attachments/" + id + "/" + attachment.id();
+    }
+
+    public String thumbnailUrl(AttachmentResponse attachment) {
+        return fileUrl(attachment) + "/thumbnail";
+    }
+
+    /** A file's size as people read it: 812 bytes, 14.2 KB, 3.5 MB. */
+    public String readableSize(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        double kilobytes = bytes / 1024.0;
+        return kilobytes < 1024 ? String.format(Locale.ROOT, "%.1f KB", kilobytes)
+                : String.format(Locale.ROOT, "%.1f MB", kilobytes / 1024);
     }
 
     public String getId() {

@@ -41,6 +41,7 @@ public class QueuesBacking implements Serializable {
     private String name;
     private Integer capacity;
     private boolean suspended;
+    private String attachments;
     /** The members the dialog opened with, so that saving sends only what the operator changed. */
     private List<String> shownMemberIds = List.of();
     private List<String> memberIds = new ArrayList<>();
@@ -60,6 +61,7 @@ public class QueuesBacking implements Serializable {
         name = null;
         capacity = null;
         suspended = false;
+        attachments = null;
     }
 
     public void startEdit(QueueResponse queue) {
@@ -67,12 +69,13 @@ public class QueuesBacking implements Serializable {
         name = queue.name();
         capacity = queue.capacity();
         suspended = queue.suspended();
+        attachments = queue.attachments();
     }
 
     public void save() {
         try {
             QueueResponse saved = editedId == null ? queues.create(name, capacity)
-                    : queues.configure(editedId, name, capacity, suspended);
+                    : queues.configure(editedId, name, capacity, suspended, attachments);
             Feedback.info(editedId == null ? saved.name() + " was created, closed; add its members and open it."
                     : saved.name() + " was saved.");
             Feedback.done();
@@ -189,6 +192,14 @@ public class QueuesBacking implements Serializable {
 
     public void setSuspended(boolean suspended) {
         this.suspended = suspended;
+    }
+
+    public String getAttachments() {
+        return attachments;
+    }
+
+    public void setAttachments(String attachments) {
+        this.attachments = attachments;
     }
 
     public List<String> getMemberIds() {

@@ -1,0 +1,100 @@
+package org.carequeue.web.rest.attachment;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.io.IOException;
+import org.carequeue.message.AttachmentLimit;
+import org.carequeue.message.Attachments;
+import org.carequeue.message.Conversations;
+import org.carequeue.message.Download;
+import org.carequeue.message.Posted;
+import org.carequeue.message.Upload;
+import org.carequeue.security.Roles;
+import org.carequeue.web.security.AgentAuthentication;
+
+/**
+ * Files of an audience, for both sides as in {@code AudiencesResource}. An upload is the file
+ * itself as the request body (any {@code Content-Type}: the bytes decide what it is), with
+ * {@code clientMessageId} and {@code name} in the query; it is read past the JSON body limit, up to
+ * the attachment limit and never further.
+ */
+@Path("/v1/audiences/{audienceId}/attachments")
+@Produces(MediaType.APPLICATION_JSON)
+public class AttachmentsResource {
+
+    @Inject
+    Conversations conversations;
+
+    @Inject
+    Attachments attachments;
+
+    @Inject
+    AttachmentLimit limit;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    HttpServletRequest http;
+
+    @PathParam("audienceId")
+    String audienceId;
+
+    /** 201 with the stored message's ack; 200 with the original when the clientMessageId was posted before. */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response upload(@QueryParam("clientMessageId") String clientMessageId, @QueryParam("name") String name)
+            throws IOException {
+        Upload upload = new Upload(name, Uploads.readAtMost(http.getInputStream(), limit.maxBytes()));
+        Posted posted = isAgent()
+                ? conversations.postAttachmentAsAgent(audienceId, clientMessageId, upload)
+                : conversations.postAttachmentAsCustomer(audienceId, customerToken(), clientMessageId, upload);
+        return Response.status(posted.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(posted.message()).build();
+    }
+
+    @GET
+    @Path("/{attachmentId}")
+    @Produces(MediaType.WILDCARD)
+    public Response file(@PathParam("attachmentId") String attachmentId) {
+        return reply(download(attachmentId, false));
+    }
+
+    @GET
+    @Path("/{attachmentId}/thumbnail")
+    @Produces(MediaType.WILDCARD)
+    public Response thumbnail(@PathParam("attachmentId") String attachmentId) {
+        return reply(download(attachmentId, true));
+    }
+
+    private Download download(String attachmentId, boolean thumbnail) {
+        return isAgent()
+                ? attachments.forAgent(audienceId, attachmentId, thumbnail)
+                : attachments.forCustomer(audienceId, customerToken(), attachmentId, thumbnail);
+    }
+
+    private static Response reply(Download file) {
+        Response.ResponseBuilder reply = Response.ok(file.bytes());
+        FileReplies.headers(file).forEach(reply::header);
+        return reply.build();
+    }
+
+    private boolean isAgent() {
+        return security.isUserInRole(Roles.AGENT);
+    }
+
+    private String customerToken() {
+        return AgentAuthentication.bearerToken(http);
+    }
+}
