@@ -29,7 +29,7 @@ public final class FileReplies {
     static String contentDisposition(Download file) {
         return (file.picture() ? "inline" : "attachment") + "; filename=\"" + asciiFallback(file.fileName())
                 + "\"; filename*=UTF-8''" + URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8)
-                .replace("+", "%20");
+                .replace("+", "%20").replace("*", "%2A");
     }
 
     /** The stored name is already safe (no controls, no separators); quotes and backslashes and non-ASCII become {@code _}. */
