@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.carequeue.api.audience.CustomerRequestResponse;
 import org.carequeue.api.message.MessageResponse;
@@ -87,6 +88,11 @@ class DeskAttachmentsIT extends AgainstBuiltWar {
             desk.waitUntil(d -> d.findElements(By.cssSelector(".ui-growl-title")).stream()
                     .anyMatch(e -> e.getText().startsWith("Only pictures")));
             desk.screenshot("desk-attachment-refused");
+            Path huge = work.resolve("huge.txt");
+            Files.write(huge, "a".repeat((int) AttachmentsIT.MAX_BYTES + 1).getBytes(StandardCharsets.US_ASCII));
+            fileInput(desk).sendKeys(huge.toString());
+            desk.waitUntil(d -> d.findElements(By.cssSelector(".ui-growl-title")).stream()
+                    .anyMatch(e -> e.getText().contains("at most 20 MB")));
             assertEquals(3, messages(api, customer, agent.token()).stream().filter(m -> m.attachment() != null).count());
 
             // Emojis of several code points, both ways.
@@ -127,5 +133,36 @@ class DeskAttachmentsIT extends AgainstBuiltWar {
             return !found.isEmpty() && Boolean.TRUE.equals(desk.script(
                     "return arguments[0].complete && arguments[0].naturalWidth > 0;", found.get(0))) ? true : null;
         });
+    }
+
+    /** Operators choose who may send files in the queue settings dialog; the choice holds for the API. */
+    @Test
+    void operatorsChooseWhoMaySendFilesInTheQueueSettings() {
+        Api api = api();
+        Api.Organization organization = api.signUp();
+        Api.Agent agent = api.agent(organization);
+        QueueResponse queue = api.openQueue(organization, 10, agent);
+        CustomerRequestResponse customer = api.request(queue.id(), "Carla", null);
+        api.post("api/v1/queues/" + queue.id() + "/pick", agent.token(), null).expect(200);
+        AttachmentClient files = new AttachmentClient(api);
+
+        try (Browser admin = Browser.open(api)) {
+            admin.go("admin/queues.xhtml?edit=" + queue.id()).signIn(organization.ownerUsername(), Api.PASSWORD);
+            assertEquals("Customer and agent", admin.text(By.id("settingsForm:attachments_label")));
+            admin.click(By.id("settingsForm:attachments"));
+            admin.click(By.cssSelector("li.ui-selectonemenu-item[data-label='The agent only']"));
+            admin.screenshot("admin-queue-attachments");
+            admin.click(By.id("settingsForm:save"));
+            admin.waitUntil(d -> !d.findElement(By.id("settingsDialog")).isDisplayed());
+
+            AttachmentClient.Reply refused = files.upload(customer.audienceId(), customer.customerToken(), "c-1",
+                    "a.pdf", "application/pdf", AttachmentClient.pdf());
+            assertEquals(403, refused.status());
+            files.upload(customer.audienceId(), agent.token(), "a-1", "a.pdf", "application/pdf",
+                    AttachmentClient.pdf()).asApiReply().expect(201);
+
+            admin.go("admin/queues.xhtml?edit=" + queue.id());
+            assertEquals("The agent only", admin.text(By.id("settingsForm:attachments_label")));
+        }
     }
 }
