@@ -103,14 +103,17 @@ class DeskAttachmentsIT extends AgainstBuiltWar {
             desk.visible(customerEmoji);
             // ChromeDriver types only the Basic Multilingual Plane: the text is put in as the emoji picker does.
             desk.script("document.getElementById('conversation:text').value = arguments[0];", AGENT_TEXT);
+            // and the picker adds a heart of two code points (U+2764 U+FE0F).
+            desk.click(By.id("conversation:emoji"));
+            desk.click(By.xpath("//button[contains(@class,'cq-emoji') and text()='❤️']"));
             desk.click(By.id("conversation:send"));
             JsonObject atCustomer = customerSocket.until("message");
             while (!atCustomer.containsKey("text") || !"agent".equals(atCustomer.getJsonObject("from").getString("role"))) {
                 atCustomer = customerSocket.until("message");
             }
-            assertEquals(AGENT_TEXT, atCustomer.getString("text"));
+            assertEquals(AGENT_TEXT + "❤️", atCustomer.getString("text"));
             desk.visible(By.xpath("//div[contains(@class,'cq-from-agent')]/div[@class='cq-bubble'"
-                    + " and text()='" + AGENT_TEXT + "']"));
+                    + " and text()='" + AGENT_TEXT + "❤️']"));
             desk.screenshot("desk-emojis");
             assertFalse(desk.has(By.cssSelector(".ui-dialog[aria-hidden='false']")), "no failure dialog");
         }
@@ -149,8 +152,16 @@ class DeskAttachmentsIT extends AgainstBuiltWar {
         try (Browser admin = Browser.open(api)) {
             admin.go("admin/queues.xhtml?edit=" + queue.id()).signIn(organization.ownerUsername(), Api.PASSWORD);
             assertEquals("Customer and agent", admin.text(By.id("settingsForm:attachments_label")));
-            admin.click(By.id("settingsForm:attachments"));
-            admin.click(By.cssSelector("li.ui-selectonemenu-item[data-label='The agent only']"));
+            // The menu's panel opens with an animation that can swallow a click: choose until it shows.
+            admin.waitUntil(d -> {
+                if ("The agent only".equals(d.findElement(By.id("settingsForm:attachments_label")).getText())) {
+                    return true;
+                }
+                WebElement choice = d.findElement(By.cssSelector("li.ui-selectonemenu-item[data-label='The agent only']"));
+                (choice.isDisplayed() ? choice : d.findElement(By.id("settingsForm:attachments"))).click();
+                return null;
+            });
+            admin.waitUntil(d -> !d.findElement(By.id("settingsForm:attachments_panel")).isDisplayed());
             admin.screenshot("admin-queue-attachments");
             admin.click(By.id("settingsForm:save"));
             admin.waitUntil(d -> !d.findElement(By.id("settingsDialog")).isDisplayed());
