@@ -197,7 +197,7 @@ class AttachmentsIT extends AgainstBuiltWar {
         assertEquals(413, large.status());
         Problem problem = large.problem();
         assertEquals("payload_too_large", problem.code());
-        assertEquals("AttachmentClient may be at most 20 MB", problem.detail());
+        assertEquals("Files may be at most 20 MB", problem.detail());
 
         for (byte[] refused : List.of(AttachmentClient.executable(), AttachmentClient.zip("a.txt", "b.txt"),
                 AttachmentClient.zip("[Content_Types].xml", "word/document.xml", "word/vbaProject.bin"),
@@ -264,7 +264,7 @@ class AttachmentsIT extends AgainstBuiltWar {
         AttachmentClient.Reply agentRefused = files.upload(customer.audienceId(), agent.token(), "a-2", "a.pdf",
                 "application/pdf", AttachmentClient.pdf());
         assertEquals(403, agentRefused.status());
-        assertEquals("AttachmentClient cannot be sent in this queue", agentRefused.problem().detail());
+        assertEquals("Files cannot be sent in this queue", agentRefused.problem().detail());
         assertEquals(1, messages(agent.token()).size());
 
         Problem wrong = api.put(settings, organization.ownerToken(),
