@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.Comparator;
 import java.util.List;
@@ -103,6 +104,8 @@ public class CannedMessages {
                 .setParameter("owner", ownerId)
                 .setParameter("keyword", keyword)
                 .setParameter("except", exceptId == null ? "" : exceptId)
+                // The changed row is not flushed first: its unique key would fail before this answers.
+                .setFlushMode(FlushModeType.COMMIT)
                 .getSingleResult() > 0;
         if (taken) {
             throw new AlreadyTaken("keyword", "keyword /" + keyword + " is already used");

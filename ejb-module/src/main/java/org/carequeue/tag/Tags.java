@@ -6,6 +6,7 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -246,6 +247,8 @@ public class Tags {
                 .setParameter("siblings", tag.siblingKey())
                 .setParameter("name", tag.nameKey())
                 .setParameter("id", tag.id())
+                // The changed row is not flushed first: its unique key would fail before this answers.
+                .setFlushMode(FlushModeType.COMMIT)
                 .getSingleResult();
         if (taken > 0) {
             throw new AlreadyTaken("name", "a tag named " + tag.name() + " already exists "
