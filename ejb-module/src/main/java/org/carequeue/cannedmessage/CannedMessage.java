@@ -68,8 +68,8 @@ public class CannedMessage {
             throw new InvalidInput("keyword", "keyword is required");
         }
         if (!KEYWORD.matcher(keyword).matches()) {
-            throw new InvalidInput("keyword", "keyword may hold only lowercase letters a-z and digits, at most "
-                    + MAX_KEYWORD_LENGTH);
+            throw new InvalidInput("keyword", "keyword may hold only lowercase letters a-z and digits, "
+                    + MAX_KEYWORD_LENGTH + " at most");
         }
         return keyword;
     }

@@ -202,6 +202,8 @@ public class Tags {
         if (answers.isEmpty()) {
             return;
         }
+        // A request that arrives again (a transfer, say) keeps the tags it has.
+        Set<String> carried = carried(audience.id());
         em.createQuery("select r from TagRule r where r.organizationId = :org"
                         + " and (r.queueId is null or r.queueId = :queue)", TagRule.class)
                 .setParameter("org", requested.organizationId())
@@ -210,6 +212,7 @@ public class Tags {
                 .filter(rule -> rule.matches(answers))
                 .map(TagRule::tagId)
                 .distinct()
+                .filter(tagId -> !carried.contains(tagId))
                 .forEach(tagId -> em.persist(new AudienceTag(audience.id(), tagId, null)));
     }
 

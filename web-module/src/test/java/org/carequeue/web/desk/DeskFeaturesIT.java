@@ -96,9 +96,21 @@ class DeskFeaturesIT extends AgainstBuiltWar {
              Browser desk = Browser.open(api)) {
             api.post("api/v1/queues/" + queue.id() + "/pick", agent.token(), null).expect(200);
             assertEquals("ACCEPTED", customer.nextPastPositions("state").getString("state"));
+            desk.go("desk/canned-messages.xhtml").signIn(agent.username(), Api.PASSWORD);
+            desk.visible(By.id("cannedTableForm:canned"));
+            desk.click(By.id("addCanned"));
+            desk.type(By.id("cannedForm:keyword"), "thx");
+            desk.type(By.id("cannedForm:message"), "Thanks, have a nice day!");
+            desk.click(By.id("cannedForm:save"));
+            desk.waitUntil(d -> d.findElement(By.id("cannedTableForm:canned")).getText().contains("/thx"));
+            desk.waitUntil(d -> !d.findElement(By.id("cannedDialog")).isDisplayed());
+            desk.screenshot("desk-my-canned-messages");
+
             String page = "desk/conversation.xhtml?id=" + carla.audienceId();
-            desk.go(page).signIn(agent.username(), Api.PASSWORD);
+            desk.go(page);
             desk.visible(By.id("started"));
+            assertEquals(List.of("thx", "welcome"), desk.waitUntil(d -> d.findElements(By.cssSelector("#cannedList .cq-canned"))
+                    .stream().map(item -> item.getAttribute("data-keyword")).toList()), "personal ones first");
             By text = By.id("conversation:text");
 
             desk.type(text, "/nosuch ");
@@ -118,6 +130,7 @@ class DeskFeaturesIT extends AgainstBuiltWar {
 
             desk.click(By.id("features:featureTabs:tagToAdd"));
             desk.click(By.cssSelector("#features\\:featureTabs\\:tagToAdd_panel li[data-label='Billing / Refund']"));
+            desk.waitUntil(d -> "Billing / Refund".equals(d.findElement(By.id("features:featureTabs:tagToAdd_label")).getText()));
             desk.click(By.id("features:featureTabs:addTag"));
             desk.waitUntil(d -> chips(d).equals(List.of("Billing / Refund")));
 
