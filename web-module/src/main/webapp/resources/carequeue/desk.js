@@ -244,6 +244,37 @@
             .catch(() => { /* the server is unreachable: keep trying to reconnect */ });
     }
 
+    /* Canned messages: the list the page rendered is the only source, so what expands is what the panel shows. */
+    function cannedMessage(keyword) {
+        const item = Array.from(document.querySelectorAll('#cannedList .cq-canned'))
+            .find(el => el.dataset.keyword === keyword);
+        return item ? item.dataset.message : null;
+    }
+
+    /*
+     * "/keyword" then Space, right before the caret (at the start or after white space), becomes the
+     * canned message followed by the space. An unknown keyword is left as typed.
+     */
+    function expandCanned(event) {
+        const field = event.target;
+        if (event.key !== ' ' || event.isComposing || !field || field.id !== 'conversation:text'
+                || field.selectionStart !== field.selectionEnd) {
+            return;
+        }
+        const before = field.value.slice(0, field.selectionStart);
+        const typed = /(^|\s)\/([a-z0-9]{1,32})$/.exec(before);
+        const message = typed && cannedMessage(typed[2]);
+        if (!message) {
+            return;
+        }
+        event.preventDefault();
+        const start = before.length - typed[2].length - 1;
+        const expanded = message + ' ';
+        field.value = field.value.slice(0, start) + expanded + field.value.slice(field.selectionEnd);
+        field.selectionStart = field.selectionEnd = start + expanded.length;
+        field.dispatchEvent(new Event('input', {bubbles: true}));
+    }
+
     window.CareQueueDesk = {
 
         sidebarRefreshed: pageRendered,
@@ -310,6 +341,19 @@
             }
         },
 
+        /* A click on a canned message in the chat-features panel inserts it at the caret. */
+        insertCanned(item) {
+            insertAtCaret(item.dataset.message);
+        },
+
+        filterCanned(query) {
+            const q = (query || '').trim().toLowerCase();
+            document.querySelectorAll('#cannedList .cq-canned').forEach(item => {
+                const text = (item.dataset.keyword + ' ' + item.dataset.message).toLowerCase();
+                item.hidden = q !== '' && !text.includes(q);
+            });
+        },
+
         askNotificationPermission(toggle) {
             const input = toggle && toggle.querySelector ? toggle.querySelector('input') : toggle;
             if (input && input.checked && 'Notification' in window && Notification.permission === 'default') {
@@ -329,6 +373,8 @@
         /* Keeps the session of an open desk alive and re-reads the sidebar in case a signal was lost. */
         setInterval(() => call('refreshSidebar'), 5 * 60 * 1000);
     });
+    /* Captured at the document: the composer is rendered anew after each send. */
+    document.addEventListener('keydown', expandCanned, true);
     window.addEventListener('beforeunload', () => {
         leaving = true;
     });

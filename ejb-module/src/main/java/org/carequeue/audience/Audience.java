@@ -9,6 +9,7 @@ import jakarta.persistence.Version;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import org.carequeue.platform.Clock;
 import org.carequeue.platform.Ids;
 import org.carequeue.platform.InvalidInput;
@@ -196,6 +197,11 @@ public class Audience {
 
     String preAnswersJson() {
         return preAnswers;
+    }
+
+    /** The pre-questionnaire answers the customer arrived with (for rules of other concepts, e.g. tags). */
+    public Map<String, String> preAnswers() {
+        return CustomerFacts.fromJson(preAnswers);
     }
 
     String metadataJson() {

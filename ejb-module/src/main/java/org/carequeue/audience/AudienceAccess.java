@@ -76,6 +76,22 @@ public class AudienceAccess {
         return audience;
     }
 
+    /**
+     * What belongs to the audience beyond its conversation (tags, notes): for its holder and for
+     * the members of its queue, in any state. Another organization's audience is not found (404);
+     * a colleague outside the queue is refused (403).
+     */
+    public Audience forQueueMember(String audienceId, Agent agent) {
+        Audience audience = find(audienceId);
+        if (!audience.organizationId().equals(agent.organizationId())) {
+            throw new AudienceNotFound();
+        }
+        if (!agent.id().equals(audience.agentId())) {
+            queues.forMember(audience.queueId(), agent);
+        }
+        return audience;
+    }
+
     /** A chosen audience of this queue, locked for picking; any other id is not found. */
     public Audience inQueueToChange(String audienceId, String queueId) {
         Audience audience = find(audienceId);

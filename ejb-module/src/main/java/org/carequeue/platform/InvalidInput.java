@@ -13,7 +13,12 @@ public class InvalidInput extends BusinessException {
 
     /** Input refused because of one field, so that a form can show the sentence beside it. */
     public InvalidInput(String field, String detail) {
-        super(ErrorCode.VALIDATION_FAILED, detail);
+        this(ErrorCode.VALIDATION_FAILED, field, detail);
+    }
+
+    /** A refusal of one field with a more specific code (a name already taken, say). */
+    protected InvalidInput(ErrorCode code, String field, String detail) {
+        super(code, detail);
         this.field = field;
     }
 

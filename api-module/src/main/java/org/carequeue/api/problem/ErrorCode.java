@@ -28,7 +28,13 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(415),
     RATE_LIMITED(429),
     SERVICE_UNAVAILABLE(503),
-    INTERNAL_ERROR(500);
+    INTERNAL_ERROR(500),
+    // Canned messages, tags and notes.
+    CANNED_MESSAGE_NOT_FOUND(404),
+    TAG_NOT_FOUND(404),
+    TAG_HAS_SUBTAGS(409),
+    TAG_RULE_NOT_FOUND(404),
+    NOTE_FIELD_NOT_FOUND(404);
 
     private final int status;
 
