@@ -77,10 +77,17 @@ public class Queues {
         return queues.view(queue);
     }
 
+    /**
+     * Replaces the settings. {@code video} is who may start a call (AGENT,
+     * CUSTOMER, BOTH, NOBODY); a null {@code video} or {@code screenShare} keeps the current value.
+     */
     @RolesAllowed(Roles.OPERATOR)
-    public QueueResponse configure(String queueId, String name, Integer capacity, boolean suspended) {
+    public QueueResponse configure(String queueId, String name, Integer capacity, boolean suspended, String video,
+                                   Boolean screenShare) {
+        VideoCalls calls = video == null ? null : VideoCalls.parse("video", video);
         Queue queue = queues.forOperatorToChange(queueId, callers.currentOperator());
         queue.configure(InvalidInput.requireText("name", name, Queue.MAX_NAME_LENGTH), capacity(capacity), suspended);
+        queue.configureCalls(calls, screenShare);
         changed(queue);
         return queues.view(queue);
     }

@@ -34,6 +34,7 @@ import org.carequeue.audience.AudienceFinished;
 import org.carequeue.message.MessagePosted;
 import org.carequeue.web.chat.ChatPush;
 import org.carequeue.web.chat.ManagedThreads;
+import org.carequeue.web.chat.PeerSignal;
 
 /**
  * Carries what sockets must be told, after the change committed, from the node where it committed
@@ -65,7 +66,7 @@ public class ClusterRelay {
     private static final Jsonb JSON = JsonbBuilder.create();
     private static final Map<String, Class<?>> RELAYED = Stream.of(MessagePosted.class, AudienceAccepted.class,
                     AudienceDropped.class, AudienceFinished.class, AgentSignedOut.class, AgentRemoved.class,
-                    DeskSignal.class)
+                    DeskSignal.class, PeerSignal.class)
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     @Inject
@@ -144,6 +145,14 @@ public class ClusterRelay {
         publish(event);
     }
 
+    /**
+     * Typing and call signalling: stored nowhere, so there is no commit to wait for; relayed like
+     * the rest so that the other participant gets it on whichever node their sockets are.
+     */
+    void peerSignal(@Observes PeerSignal signal) {
+        publish(signal);
+    }
+
     /** Sends a committed change to every node; call it only after commit. */
     void publish(Object event) {
         String type = event.getClass().getSimpleName();
@@ -211,6 +220,9 @@ public class ClusterRelay {
             } else if (event instanceof AgentRemoved removed) {
                 desks.deliver(removed);
             } else if (event instanceof DeskSignal signal) {
+                desks.deliver(signal);
+            } else if (event instanceof PeerSignal signal) {
+                chat.deliver(signal);
                 desks.deliver(signal);
             }
         } catch (RuntimeException | LinkageError e) {

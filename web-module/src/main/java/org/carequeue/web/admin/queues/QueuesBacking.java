@@ -44,6 +44,9 @@ public class QueuesBacking implements Serializable {
     /** The members the dialog opened with, so that saving sends only what the operator changed. */
     private List<String> shownMemberIds = List.of();
     private List<String> memberIds = new ArrayList<>();
+    /** Video calls: who may start one (AGENT, CUSTOMER, BOTH, NOBODY), and screen sharing. */
+    private String video;
+    private boolean screenShare;
 
     /** {@code ?edit=ID} (the desk's "Queue settings") opens that queue's settings at once. */
     public void load() {
@@ -67,12 +70,14 @@ public class QueuesBacking implements Serializable {
         name = queue.name();
         capacity = queue.capacity();
         suspended = queue.suspended();
+        video = queue.video();
+        screenShare = queue.screenShare();
     }
 
     public void save() {
         try {
             QueueResponse saved = editedId == null ? queues.create(name, capacity)
-                    : queues.configure(editedId, name, capacity, suspended);
+                    : queues.configure(editedId, name, capacity, suspended, video, screenShare);
             Feedback.info(editedId == null ? saved.name() + " was created, closed; add its members and open it."
                     : saved.name() + " was saved.");
             Feedback.done();
@@ -189,6 +194,22 @@ public class QueuesBacking implements Serializable {
 
     public void setSuspended(boolean suspended) {
         this.suspended = suspended;
+    }
+
+    public String getVideo() {
+        return video;
+    }
+
+    public void setVideo(String video) {
+        this.video = video;
+    }
+
+    public boolean isScreenShare() {
+        return screenShare;
+    }
+
+    public void setScreenShare(boolean screenShare) {
+        this.screenShare = screenShare;
     }
 
     public List<String> getMemberIds() {
