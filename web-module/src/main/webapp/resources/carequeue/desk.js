@@ -340,6 +340,8 @@
         panel.dataset.phase = phase;
         panel.hidden = phase === 'idle' && !detail;
         panel.classList.toggle('cq-call-live', phase === 'connecting' || phase === 'in-call');
+        /* One call at a time: the call button (re-rendered with the header) hides while one is on. */
+        byId('conversation').classList.toggle('cq-in-call', phase !== 'idle');
         const share = byId('conversation:shareScreen');
         if (share) {
             share.querySelector('.ui-button-text').textContent = videoCall.sharingScreen() ? 'Stop sharing' : 'Share screen';

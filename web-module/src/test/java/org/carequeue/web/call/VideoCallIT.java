@@ -159,6 +159,24 @@ class VideoCallIT extends AgainstBuiltWar {
         }
     }
 
+    @Test
+    void operatorsChooseWhoMayCallInTheQueueSettingsDialog() {
+        try (Browser admin = Browser.open(api)) {
+            admin.go("admin/queues.xhtml").signIn(organization.ownerUsername(), Api.PASSWORD);
+            admin.click(By.cssSelector("button[data-queue='" + queue.name() + "']"));
+            admin.click(By.id("settingsForm:video"));
+            admin.click(By.cssSelector("li[data-label='The agent']"));
+            admin.waitUntil(d -> !d.findElement(By.id("settingsForm:video_panel")).isDisplayed());
+            admin.click(By.cssSelector("[id='settingsForm:screenShare'] .ui-toggleswitch-slider"));
+            admin.screenshot("call-admin-queue-settings");
+            admin.click(By.id("settingsForm:save"));
+            admin.waitUntil(d -> !d.findElement(By.id("settingsDialog")).isDisplayed());
+        }
+        QueueResponse saved = api.get("api/v1/queues/" + queue.id(), agent.token()).expect(200).as(QueueResponse.class);
+        assertEquals("AGENT", saved.video());
+        assertTrue(saved.screenShare());
+    }
+
     private void openCustomer(Browser customer) {
         URI base = api.base();
         String socket = "ws://" + base.getAuthority() + base.getPath() + "api/ws/chat";
