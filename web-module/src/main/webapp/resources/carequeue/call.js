@@ -160,7 +160,8 @@
                     return;
                 }
                 case 'answer':
-                    if (connection && phase === 'connecting') {
+                    /* Only the first answer counts (a second desk tab on the same conversation may answer too). */
+                    if (connection && phase === 'connecting' && connection.signalingState === 'have-local-offer') {
                         await connection.setRemoteDescription({type: 'answer', sdp: frame.sdp});
                         await addCandidates();
                     }

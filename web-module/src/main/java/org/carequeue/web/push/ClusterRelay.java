@@ -41,7 +41,8 @@ import org.carequeue.web.chat.PeerSignal;
  * to every node (itself included) through a topic of Payara's data grid, so a customer on one node
  * and their agent on another talk in real time and every desk updates. The database stays the
  * only judge of what happened; the grid only carries notifications, and a node that misses one
- * loses no data (clients resume with {@code since}, desks re-read).
+ * loses no data (clients resume with {@code since}, desks re-read). Typing and call signalling
+ * ({@link PeerSignal}), which nothing stores, take the same way at once.
  *
  * <p>What CareQueue sends between nodes is JSON only: a type name from {@link #RELAYED} and the
  * record as JSON, so no node deserializes a Java object that CareQueue published. The grid is
