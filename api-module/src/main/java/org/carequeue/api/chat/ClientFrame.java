@@ -40,7 +40,13 @@ public record ClientFrame(String type, String token, String clientMessageId, Str
         return new ClientFrame("typing", null, null, null, null, on, audienceId, null, null, null, null, null);
     }
 
+    /** Call signalling without a candidate: {@code sdp} for offer and answer, null for the others. */
     public static ClientFrame rtc(String audienceId, String signal, String sdp) {
         return new ClientFrame("rtc", null, null, null, null, null, audienceId, signal, sdp, null, null, null);
+    }
+
+    public static ClientFrame iceCandidate(String audienceId, String candidate, String sdpMid, Integer sdpMLineIndex) {
+        return new ClientFrame("rtc", null, null, null, null, null, audienceId, "ice-candidate", null, candidate,
+                sdpMid, sdpMLineIndex);
     }
 }
