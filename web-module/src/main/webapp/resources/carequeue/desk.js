@@ -22,6 +22,22 @@
     /* The message being sent and its id, kept until the server has answered that it is stored. */
     let pending = null;
     let audio = null;
+    /* The signal socket, which also carries the typing and call frames of the conversation shown. */
+    let socket = null;
+
+    /*
+     * Typing: while the agent types, "on" goes out at most every TYPING_REPEAT_MS, and "off" once the text
+     * is sent or cleared or after TYPING_IDLE_MS without a key. The other side's indicator clears by itself
+     * after TYPING_SHOWN_MS without a repeat (a sender that went away says nothing).
+     */
+    const TYPING_REPEAT_MS = 3000;
+    const TYPING_IDLE_MS = 4000;
+    const TYPING_SHOWN_MS = 6000;
+    let typingSentAt = 0;
+    let typingIdle = null;
+    let typingShown = null;
+    /* The video call of the conversation shown (CareQueueCall, call.js), made when the page has one. */
+    let videoCall = null;
 
     function byId(id) {
         return document.getElementById(id);
@@ -206,7 +222,7 @@
         if (!path) {
             return;
         }
-        const socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + path);
+        socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + path);
         socket.onopen = () => {
             reconnectMs = 1000;
             failedConnects = 0;
@@ -215,7 +231,14 @@
             }
             connectedBefore = true;
         };
-        socket.onmessage = event => signal(JSON.parse(event.data));
+        socket.onmessage = event => {
+            const data = JSON.parse(event.data);
+            if (data.type) {
+                conversationFrame(data);
+            } else {
+                signal(data);
+            }
+        };
         socket.onclose = event => {
             if (leaving) {
                 return;
@@ -275,6 +298,102 @@
         field.dispatchEvent(new Event('input', {bubbles: true}));
     }
 
+    function sendFrame(frame) {
+        if (socket && socket.readyState === WebSocket.OPEN) {
+            socket.send(JSON.stringify(frame));
+            return true;
+        }
+        return false;
+    }
+
+    function shownAudienceId() {
+        const chat = byId('conversation');
+        return chat ? chat.dataset.audienceId : null;
+    }
+
+    /* Typing and call frames from the customer, and refusals of ours; frames of other conversations are left. */
+    function conversationFrame(frame) {
+        const current = frame.audienceId && frame.audienceId === shownAudienceId();
+        if (frame.type === 'typing' && current) {
+            showTyping(frame);
+        } else if (frame.type === 'rtc' && current && videoCall) {
+            videoCall.handle(frame);
+        } else if (frame.type === 'error' && videoCall && videoCall.phase() !== 'idle') {
+            videoCall.refused(frame);
+        }
+    }
+
+    function showTyping(frame) {
+        const indicator = byId('typingIndicator');
+        if (!indicator) {
+            return;
+        }
+        clearTimeout(typingShown);
+        indicator.textContent = frame.on ? frame.from.name + ' is typing…' : '';
+        if (frame.on) {
+            typingShown = setTimeout(() => indicator.textContent = '', TYPING_SHOWN_MS);
+        }
+    }
+
+    function typed(field) {
+        if (!field.value.trim()) {
+            stoppedTyping();
+            return;
+        }
+        if (Date.now() - typingSentAt > TYPING_REPEAT_MS
+                && sendFrame({type: 'typing', audienceId: shownAudienceId(), on: true})) {
+            typingSentAt = Date.now();
+        }
+        clearTimeout(typingIdle);
+        typingIdle = setTimeout(stoppedTyping, TYPING_IDLE_MS);
+    }
+
+    function stoppedTyping() {
+        clearTimeout(typingIdle);
+        if (typingSentAt) {
+            typingSentAt = 0;
+            sendFrame({type: 'typing', audienceId: shownAudienceId(), on: false});
+        }
+    }
+
+    /* The call panel shows what the call is doing; its buttons follow the phase. */
+    function callChanged(phase, detail, peerName) {
+        const panel = byId('callPanel');
+        if (!panel) {
+            return;
+        }
+        const name = peerName || 'The customer';
+        const status = {
+            idle: detail, calling: 'Calling ' + name + '…', ringing: name + ' is calling you',
+            connecting: 'Connecting…', 'in-call': 'In a call with ' + name
+        }[phase];
+        byId('callStatus').textContent = status || '';
+        panel.dataset.phase = phase;
+        panel.hidden = phase === 'idle' && !detail;
+        panel.classList.toggle('cq-call-live', phase === 'connecting' || phase === 'in-call');
+        /* One call at a time: the call button (re-rendered with the header) hides while one is on. */
+        byId('conversation').classList.toggle('cq-in-call', phase !== 'idle');
+        const share = byId('conversation:shareScreen');
+        if (share) {
+            share.querySelector('.ui-button-text').textContent = videoCall.sharingScreen() ? 'Stop sharing' : 'Share screen';
+        }
+    }
+
+    function setUpCall() {
+        const form = byId('conversation');
+        if (!form || !byId('callPanel') || videoCall) {
+            return;
+        }
+        videoCall = new CareQueueCall({
+            send: sendFrame,
+            audienceId: form.dataset.audienceId,
+            iceServers: JSON.parse(form.dataset.iceServers || '[]'),
+            localVideo: byId('localVideo'),
+            remoteVideo: byId('remoteVideo'),
+            onChange: callChanged
+        });
+    }
+
     window.CareQueueDesk = {
 
         sidebarRefreshed: pageRendered,
@@ -286,6 +405,10 @@
             const header = byId('conversation:header');
             if (header && header.dataset.live === 'false' && byId('conversation:text')) {
                 call('refreshComposer');
+            }
+            if (header && header.dataset.live === 'false' && videoCall) {
+                /* The conversation ended: so does its call. */
+                CareQueueDesk.hangUp();
             }
             const list = document.querySelector('.cq-messages');
             if (list) {
@@ -329,8 +452,49 @@
         sent(status, args) {
             if (status === 'success' && args && args.done) {
                 pending = null;
+                stoppedTyping();
             }
             CareQueueDesk.messagesRendered(true);
+        },
+
+        startCall() {
+            setUpCall();
+            if (videoCall) {
+                videoCall.start(byId('customerName') ? byId('customerName').textContent.trim() : null);
+            }
+        },
+
+        acceptCall() {
+            if (videoCall) {
+                videoCall.accept();
+            }
+        },
+
+        declineCall() {
+            if (videoCall) {
+                videoCall.decline();
+            }
+        },
+
+        hangUp() {
+            if (videoCall) {
+                videoCall.hangUp();
+            }
+        },
+
+        toggleScreenShare() {
+            if (videoCall) {
+                if (videoCall.sharingScreen()) {
+                    videoCall.stopSharing();
+                } else {
+                    videoCall.shareScreen();
+                }
+            }
+        },
+
+        /* For tests and diagnostics: the call's phase and its RTCPeerConnection's connectionState. */
+        callState() {
+            return videoCall ? {phase: videoCall.phase(), connectionState: videoCall.connectionState()} : {phase: 'none', connectionState: 'none'};
         },
 
         toggleFeatures() {
@@ -368,6 +532,12 @@
             layout.classList.remove('cq-with-features');
         }
         CareQueueDesk.messagesRendered(false);
+        setUpCall();
+        document.addEventListener('input', event => {
+            if (event.target && event.target.id === 'conversation:text') {
+                typed(event.target);
+            }
+        });
         connect();
         setInterval(tick, 1000);
         /* Keeps the session of an open desk alive and re-reads the sidebar in case a signal was lost. */

@@ -56,6 +56,12 @@ public class Queue {
     /** Who may send attachments in its conversations. */
     @Enumerated(EnumType.STRING)
     private AttachmentRule attachments = AttachmentRule.MEMBERS;
+    /** Who may start a video call in the queue's conversations. */
+    @Enumerated(EnumType.STRING)
+    private VideoCalls video = VideoCalls.NOBODY;
+    /** Whether the agent may share their screen in a call. */
+    @Column(name = "screen_share")
+    private boolean screenShare;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "queue_member", joinColumns = @JoinColumn(name = "queue_id"))
@@ -165,6 +171,24 @@ public class Queue {
         this.name = name;
         this.capacity = capacity;
         this.suspended = suspended;
+    }
+
+    /** Video call settings; a null keeps the current value (older clients do not send them). */
+    void configureCalls(VideoCalls video, Boolean screenShare) {
+        if (video != null) {
+            this.video = video;
+        }
+        if (screenShare != null) {
+            this.screenShare = screenShare;
+        }
+    }
+
+    public VideoCalls video() {
+        return video;
+    }
+
+    public boolean allowsScreenShare() {
+        return screenShare;
     }
 
     void addMember(String agentId) {

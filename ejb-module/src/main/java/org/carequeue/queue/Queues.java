@@ -20,6 +20,7 @@ import org.carequeue.agent.Callers;
 import org.carequeue.api.problem.ErrorCode;
 import org.carequeue.api.queue.QueueMembersResponse;
 import org.carequeue.api.queue.QueueResponse;
+import org.carequeue.api.queue.QueueSettingsRequest;
 import org.carequeue.platform.BusinessException;
 import org.carequeue.platform.Clock;
 import org.carequeue.platform.InvalidInput;
@@ -77,13 +78,16 @@ public class Queues {
         return queues.view(queue);
     }
 
-    /** {@code attachments} ({@link AttachmentRule}'s name) keeps the current rule when null. */
+    /** Replaces the settings; see {@link QueueSettingsRequest} for which nulls keep a value. */
     @RolesAllowed(Roles.OPERATOR)
-    public QueueResponse configure(String queueId, String name, Integer capacity, boolean suspended,
-                                   String attachments) {
+    public QueueResponse configure(String queueId, QueueSettingsRequest settings) {
+        AttachmentRule attachments = AttachmentRule.parse(settings.attachments());
+        VideoCalls calls = settings.video() == null ? null : VideoCalls.parse("video", settings.video());
         Queue queue = queues.forOperatorToChange(queueId, callers.currentOperator());
-        queue.configure(InvalidInput.requireText("name", name, Queue.MAX_NAME_LENGTH), capacity(capacity), suspended);
-        queue.allowAttachments(AttachmentRule.parse(attachments));
+        queue.configure(InvalidInput.requireText("name", settings.name(), Queue.MAX_NAME_LENGTH),
+                capacity(settings.capacity()), Boolean.TRUE.equals(settings.suspended()));
+        queue.allowAttachments(attachments);
+        queue.configureCalls(calls, settings.screenShare());
         changed(queue);
         return queues.view(queue);
     }

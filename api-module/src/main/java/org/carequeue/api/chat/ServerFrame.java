@@ -17,16 +17,17 @@ public final class ServerFrame {
     /**
      * The auth frame was accepted: who the socket speaks for. A customer's carries their audience,
      * its state and their place in line; an agent's lists the live audiences they hold, so a
-     * client that reconnected (to any node) knows what to resume.
+     * client that reconnected (to any node) knows what to resume. Both carry the STUN/TURN servers
+     * for video calls ({@code iceServers}, empty when none are configured).
      */
     public record Ready(String type, String role, String audienceId, String state, Integer position,
-                        List<String> audienceIds) {
-        public static Ready customer(String audienceId, String state, Integer position) {
-            return new Ready("ready", "customer", audienceId, state, position, null);
+                        List<String> audienceIds, List<IceServer> iceServers) {
+        public static Ready customer(String audienceId, String state, Integer position, List<IceServer> iceServers) {
+            return new Ready("ready", "customer", audienceId, state, position, null, iceServers);
         }
 
-        public static Ready agent(List<String> audienceIds) {
-            return new Ready("ready", "agent", null, null, null, audienceIds);
+        public static Ready agent(List<String> audienceIds, List<IceServer> iceServers) {
+            return new Ready("ready", "agent", null, null, null, audienceIds, iceServers);
         }
     }
 
@@ -57,6 +58,29 @@ public final class ServerFrame {
     public record State(String type, String audienceId, String state, String agentName) {
         public static State of(String audienceId, String state, String agentName) {
             return new State("state", audienceId, state, agentName);
+        }
+    }
+
+    /**
+     * The other participant of a live audience is typing ({@code on}) or stopped. Not stored. The
+     * sender repeats {@code on} about every 3 s while typing; a receiver that heard nothing for
+     * about 6 s clears the indicator itself (the sender may have gone without saying so).
+     */
+    public record Typing(String type, String audienceId, boolean on, Sender from) {
+        public static Typing of(String audienceId, boolean on, Sender from) {
+            return new Typing("typing", audienceId, on, from);
+        }
+    }
+
+    /**
+     * Video call signalling from the other participant, as they sent it (see {@link ClientFrame}):
+     * only the fields of its {@code signal} are carried. Not stored.
+     */
+    public record Rtc(String type, String audienceId, String signal, String sdp, String candidate, String sdpMid,
+                      Integer sdpMLineIndex, Sender from) {
+        public static Rtc of(String audienceId, String signal, String sdp, String candidate, String sdpMid,
+                             Integer sdpMLineIndex, Sender from) {
+            return new Rtc("rtc", audienceId, signal, sdp, candidate, sdpMid, sdpMLineIndex, from);
         }
     }
 

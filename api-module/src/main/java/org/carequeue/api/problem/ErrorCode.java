@@ -14,6 +14,10 @@ public enum ErrorCode {
     AUDIENCE_NOT_FOUND(404),
     ALREADY_PICKED(409),
     AUDIENCE_ENDED(409),
+    /** Typing and call signals need an audience an agent has picked and nobody has ended yet. */
+    AUDIENCE_NOT_LIVE(409),
+    /** The queue's video setting does not let this side start a call. */
+    CALL_NOT_ALLOWED(403),
     NOT_HELD_BY_YOU(403),
     ORGANIZATION_NOT_FOUND(404),
     VALIDATION_FAILED(400),

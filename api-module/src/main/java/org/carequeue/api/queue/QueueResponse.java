@@ -2,11 +2,10 @@ package org.carequeue.api.queue;
 
 /**
  * A queue as its members see it. {@code state} is {@code OPEN} or {@code CLOSED};
- * {@code waitingSince} is when the customer first in line arrived (null when nobody waits);
- * {@code attachments} who may send files in its conversations (see {@link QueueSettingsRequest}).
+ * {@code waitingSince} is when the customer first in line arrived (null when nobody waits). The
+ * settings {@code attachments}, {@code video} and {@code screenShare} are those of
+ * {@link QueueSettingsRequest}.
  */
 public record QueueResponse(String id, String name, String state, boolean suspended, int capacity, int length,
-                            String waitingSince,
-                            // attachments track
-                            String attachments) {
+                            String waitingSince, String attachments, String video, boolean screenShare) {
 }

@@ -1,11 +1,28 @@
 package org.carequeue.api.queue;
 
 /**
- * A queue's settings, replaced as a whole; fields added later keep their current value when null.
- * {@code attachments}: who may send files, {@code MEMBERS} (customer and agent), {@code AGENT_ONLY}
- * or {@code NOBODY}.
+ * A queue's settings, replaced as a whole; of the fields after {@code suspended}, a null keeps the
+ * current value:
+ * <ul>
+ *   <li>{@code attachments}: who may send files, {@code MEMBERS} (customer and agent),
+ *       {@code AGENT_ONLY} or {@code NOBODY};</li>
+ *   <li>{@code video}: who may start a video call, {@code AGENT}, {@code CUSTOMER}, {@code BOTH} or
+ *       {@code NOBODY}; {@code screenShare}: whether the agent may share their screen in one.</li>
+ * </ul>
  */
-public record QueueSettingsRequest(String name, Integer capacity, Boolean suspended,
-                                   // attachments track
-                                   String attachments) {
+public record QueueSettingsRequest(String name, Integer capacity, Boolean suspended, String attachments,
+                                   String video, Boolean screenShare) {
+
+    /** Name, capacity and suspension only: the other settings stay as they are. */
+    public static QueueSettingsRequest basic(String name, Integer capacity, Boolean suspended) {
+        return new QueueSettingsRequest(name, capacity, suspended, null, null, null);
+    }
+
+    public QueueSettingsRequest withAttachments(String attachments) {
+        return new QueueSettingsRequest(name, capacity, suspended, attachments, video, screenShare);
+    }
+
+    public QueueSettingsRequest withVideo(String video, Boolean screenShare) {
+        return new QueueSettingsRequest(name, capacity, suspended, attachments, video, screenShare);
+    }
 }

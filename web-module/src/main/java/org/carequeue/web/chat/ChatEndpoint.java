@@ -31,8 +31,9 @@ import org.carequeue.web.problem.Failures;
 
 /**
  * The chat socket. The first frame must be {@code auth} with a customer token or an agent's session
- * token; after it, {@code send} stores a message and answers {@code sent} once it committed, and
- * {@code resume} replays what the client missed since a seq.
+ * token; after it, {@code send} stores a message and answers {@code sent} once it committed,
+ * {@code resume} replays what the client missed since a seq, and {@code typing} and {@code rtc} go
+ * to the other participant of a live audience without being stored ({@link LiveSignals}).
  */
 @ServerEndpoint("/api/ws/chat")
 public class ChatEndpoint {
@@ -53,6 +54,12 @@ public class ChatEndpoint {
 
     @Inject
     Conversations conversations;
+
+    @Inject
+    LiveSignals liveSignals;
+
+    @Inject
+    IceServers iceServers;
 
     @OnOpen
     public void onOpen(Session session) {
@@ -83,6 +90,7 @@ public class ChatEndpoint {
                 switch (frame.type()) {
                     case "send" -> send(session, peer, frame);
                     case "resume" -> resume(session, peer, frame);
+                    case "typing", "rtc" -> liveSignals.fromChat(peer, frame);
                     default -> sessions.send(session, ServerFrame.Error.of(ErrorCode.VALIDATION_FAILED.code(),
                             "Unknown frame type " + frame.type(), null));
                 }
@@ -114,7 +122,8 @@ public class ChatEndpoint {
         var agent = agents.authenticate(token)
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_AUTHENTICATED, "Unknown or expired token"));
         sessions.addAgent(session, Peer.agent(token, agent.agentId(), agent.expiresAt()));
-        sessions.ready(session, ServerFrame.Ready.agent(audiences.liveHeldBy(agent.agentId())));
+        sessions.ready(session, ServerFrame.Ready.agent(audiences.liveHeldBy(agent.agentId()),
+                iceServers.all()));
     }
 
     /**
@@ -145,7 +154,8 @@ public class ChatEndpoint {
         if (waiting && !isWaiting(audience)) {
             sessions.stoppedWaiting(audienceId, audience.queueId());
         }
-        sessions.ready(session, ServerFrame.Ready.customer(audienceId, audience.state(), audience.position()));
+        sessions.ready(session, ServerFrame.Ready.customer(audienceId, audience.state(), audience.position(),
+                iceServers.all()));
     }
 
     private void send(Session session, Peer peer, ClientFrame frame) {

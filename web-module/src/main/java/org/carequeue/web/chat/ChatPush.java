@@ -85,6 +85,15 @@ public class ChatPush {
         sessions.toAgent(event.agentId(), frame);
     }
 
+    /** Typing or call signalling for the other participant, as the sender's node wrote it. */
+    public void deliver(PeerSignal signal) {
+        if (signal.toCustomer()) {
+            sessions.toCustomersAsJson(signal.audienceId(), signal.frame());
+        } else {
+            sessions.toAgentAsJson(signal.agentId(), signal.frame());
+        }
+    }
+
     public void deliver(AgentSignedOut event) {
         sessions.closeAgentSessions(event.agentId(), event.tokenHash());
     }

@@ -121,18 +121,22 @@ public class ChatSessions {
     }
 
     void toCustomers(String audienceId, Object frame) {
-        Set<Session> sessions = customersByAudience.get(audienceId);
-        if (sessions != null && !sessions.isEmpty()) {
-            String json = JSON.toJson(frame);
-            sessions.forEach(session -> outbox(session).offer(json));
-        }
+        toCustomersAsJson(audienceId, JSON.toJson(frame));
+    }
+
+    /** A frame already written as JSON (a {@link PeerSignal}'s) to the audience's customer sockets. */
+    void toCustomersAsJson(String audienceId, String json) {
+        customersByAudience.getOrDefault(audienceId, Set.of()).forEach(session -> outbox(session).offer(json));
     }
 
     /** Sends to the agent's sockets whose session is still valid; expired ones are closed. */
     void toAgent(String agentId, Object frame) {
+        toAgentAsJson(agentId, JSON.toJson(frame));
+    }
+
+    void toAgentAsJson(String agentId, String json) {
         Set<Session> sessions = agentId == null ? null : agentsById.get(agentId);
         if (sessions != null && !sessions.isEmpty()) {
-            String json = JSON.toJson(frame);
             for (Session session : sessions) {
                 if (peer(session).hasExpired()) {
                     outbox(session).closeAfterPending(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,

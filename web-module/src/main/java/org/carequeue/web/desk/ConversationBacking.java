@@ -9,17 +9,21 @@ import java.io.InputStream;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.carequeue.api.audience.AudienceDetailResponse;
 import org.carequeue.api.audience.AudienceResponse;
 import org.carequeue.api.message.AttachmentResponse;
 import org.carequeue.api.message.MessageResponse;
 import org.carequeue.audience.Audiences;
+import org.carequeue.audience.Participant;
+import org.carequeue.audience.Participants;
 import org.carequeue.message.AttachmentLimit;
 import org.carequeue.message.Conversations;
 import org.carequeue.message.Upload;
 import org.carequeue.platform.BusinessException;
 import org.carequeue.platform.InvalidInput;
+import org.carequeue.web.chat.IceServers;
 import org.carequeue.web.faces.Feedback;
 import org.carequeue.web.rest.attachment.Uploads;
 import org.primefaces.event.FileUploadEvent;
@@ -42,12 +46,18 @@ public class ConversationBacking implements Serializable {
 
     @Inject
     AttachmentLimit attachmentLimit;
+    Participants participants;
+
+    @Inject
+    IceServers iceServers;
 
     private String id;
     private String text;
     private String clientMessageId;
     private transient AudienceDetailResponse card;
     private transient List<MessageResponse> messages;
+    /** The agent's side of the live conversation, for its video call buttons; empty once it ended. */
+    private transient Optional<Participant> call;
 
     /** Reads the audience; one the agent may not see sends them back to the desk. */
     public void load() {
@@ -63,6 +73,7 @@ public class ConversationBacking implements Serializable {
     public void refresh() {
         card = null;
         messages = null;
+        call = null;
     }
 
     public void send() {
@@ -132,6 +143,27 @@ public class ConversationBacking implements Serializable {
 
     public boolean isLive() {
         return "ACCEPTED".equals(getAudience().state());
+    }
+
+    private Optional<Participant> call() {
+        if (call == null) {
+            call = participants.currentAgent(id);
+        }
+        return call;
+    }
+
+    /** Whether the queue lets the agent start a video call (they can take the customer's anyway). */
+    public boolean isMayStartCall() {
+        return call().map(Participant::mayStartCall).orElse(false);
+    }
+
+    public boolean isMayShareScreen() {
+        return call().map(Participant::mayShareScreen).orElse(false);
+    }
+
+    /** The STUN/TURN servers for the page's calls, as the browser's RTCIceServer[] JSON. */
+    public String getIceServers() {
+        return iceServers.json();
     }
 
     public List<MessageResponse> getMessages() {

@@ -34,13 +34,15 @@ import org.carequeue.audience.AudienceFinished;
 import org.carequeue.message.MessagePosted;
 import org.carequeue.web.chat.ChatPush;
 import org.carequeue.web.chat.ManagedThreads;
+import org.carequeue.web.chat.PeerSignal;
 
 /**
  * Carries what sockets must be told, after the change committed, from the node where it committed
  * to every node (itself included) through a topic of Payara's data grid, so a customer on one node
  * and their agent on another talk in real time and every desk updates. The database stays the
  * only judge of what happened; the grid only carries notifications, and a node that misses one
- * loses no data (clients resume with {@code since}, desks re-read).
+ * loses no data (clients resume with {@code since}, desks re-read). Typing and call signalling
+ * ({@link PeerSignal}), which nothing stores, take the same way at once.
  *
  * <p>What CareQueue sends between nodes is JSON only: a type name from {@link #RELAYED} and the
  * record as JSON, so no node deserializes a Java object that CareQueue published. The grid is
@@ -65,7 +67,7 @@ public class ClusterRelay {
     private static final Jsonb JSON = JsonbBuilder.create();
     private static final Map<String, Class<?>> RELAYED = Stream.of(MessagePosted.class, AudienceAccepted.class,
                     AudienceDropped.class, AudienceFinished.class, AgentSignedOut.class, AgentRemoved.class,
-                    DeskSignal.class)
+                    DeskSignal.class, PeerSignal.class)
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     @Inject
@@ -144,6 +146,14 @@ public class ClusterRelay {
         publish(event);
     }
 
+    /**
+     * Typing and call signalling: stored nowhere, so there is no commit to wait for; relayed like
+     * the rest so that the other participant gets it on whichever node their sockets are.
+     */
+    void peerSignal(@Observes PeerSignal signal) {
+        publish(signal);
+    }
+
     /** Sends a committed change to every node; call it only after commit. */
     void publish(Object event) {
         String type = event.getClass().getSimpleName();
@@ -211,6 +221,9 @@ public class ClusterRelay {
             } else if (event instanceof AgentRemoved removed) {
                 desks.deliver(removed);
             } else if (event instanceof DeskSignal signal) {
+                desks.deliver(signal);
+            } else if (event instanceof PeerSignal signal) {
+                chat.deliver(signal);
                 desks.deliver(signal);
             }
         } catch (RuntimeException | LinkageError e) {

@@ -15,6 +15,7 @@ import org.carequeue.audience.AudienceRequested;
 import org.carequeue.message.MessagePosted;
 import org.carequeue.queue.QueueChanged;
 import org.carequeue.queue.Queues;
+import org.carequeue.web.chat.PeerSignal;
 
 /**
  * Tells open desks what changed, after the change committed, over their {@link DeskSocket},
@@ -26,6 +27,8 @@ import org.carequeue.queue.Queues;
  * read once, on the node where the change committed;</li>
  * <li>{@code {"kind":"conversation","audienceId":...}} to the agent holding the audience;</li>
  * </ul>
+ * The customer's {@code typing} and {@code rtc} frames (see {@code LiveSignals}) go to the holding
+ * agent's desks as the chat socket's server frames, told apart from signals by their {@code type}.
  * The desks of an agent removed from the organization are closed.
  */
 @ApplicationScoped
@@ -78,6 +81,13 @@ public class DeskPush {
 
     public void deliver(MessagePosted event) {
         conversationChanged(event.agentId(), event.audienceId());
+    }
+
+    /** The customer's typing and call signalling, for the holding agent's desks too. */
+    public void deliver(PeerSignal signal) {
+        if (!signal.toCustomer() && signal.agentId() != null) {
+            desks.send(List.of(signal.agentId()), signal.frame());
+        }
     }
 
     public void deliver(AgentRemoved event) {

@@ -4,18 +4,21 @@ import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.carequeue.web.chat.LiveSignals;
 
 /**
  * The desk's signal socket. It lives under {@code /desk/}, so the container lets only a signed-in
  * agent's session open it (web.xml), and {@link SameOriginSignals} refuses other sites' pages; the
- * caller principal names the agent. It carries signals only (see {@link DeskPush}); the page
- * re-reads what they point at.
+ * caller principal names the agent. It carries signals (see {@link DeskPush}), which make the page
+ * re-read what they point at, and the typing and call frames of the conversations the agent holds,
+ * both ways.
  * <p>
  * (Faces' own {@code <f:websocket>} endpoint is not used: on Payara Micro 6 its programmatic
  * registration made Tyrus drop the application's annotated endpoints on some starts.)
@@ -29,6 +32,9 @@ public class DeskSocket {
     @Inject
     DeskSockets sockets;
 
+    @Inject
+    LiveSignals liveSignals;
+
     @OnOpen
     public void onOpen(Session session) throws IOException {
         if (session.getUserPrincipal() == null) {
@@ -36,6 +42,23 @@ public class DeskSocket {
             return;
         }
         sockets.opened(session.getUserPrincipal().getName(), session);
+    }
+
+    /**
+     * The desk's own frames: {@code typing} and {@code rtc}, as on the chat socket. The desk sends
+     * them here rather than over a chat socket because this socket is already the signed-in
+     * agent's (session, same origin), so the page needs no bearer token.
+     */
+    @OnMessage(maxMessageSize = LiveSignals.MAX_DESK_FRAME_BYTES)
+    public void onFrame(Session session, String text) {
+        Object agentId = session.getUserProperties().get(DeskSockets.AGENT_ID);
+        if (agentId == null) {
+            return;
+        }
+        String refusal = liveSignals.fromDesk((String) agentId, text);
+        if (refusal != null && session.isOpen()) {
+            session.getAsyncRemote().sendText(refusal);
+        }
     }
 
     @OnClose

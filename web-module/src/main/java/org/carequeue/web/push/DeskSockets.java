@@ -17,15 +17,18 @@ public class DeskSockets {
 
     private static final Logger LOG = Logger.getLogger(DeskSockets.class.getName());
 
+    /** The socket's user property naming its agent. */
+    static final String AGENT_ID = "agentId";
+
     private final Map<String, Set<Session>> byAgent = new ConcurrentHashMap<>();
 
     void opened(String agentId, Session session) {
-        session.getUserProperties().put("agentId", agentId);
+        session.getUserProperties().put(AGENT_ID, agentId);
         byAgent.computeIfAbsent(agentId, id -> ConcurrentHashMap.newKeySet()).add(session);
     }
 
     void closed(Session session) {
-        Object agentId = session.getUserProperties().get("agentId");
+        Object agentId = session.getUserProperties().get(AGENT_ID);
         if (agentId != null) {
             byAgent.computeIfPresent((String) agentId, (id, sessions) -> {
                 sessions.remove(session);

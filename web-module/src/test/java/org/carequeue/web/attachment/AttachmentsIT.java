@@ -244,7 +244,7 @@ class AttachmentsIT extends AgainstBuiltWar {
         assertEquals("MEMBERS", queue.attachments(), "a new queue lets both sides send files");
 
         QueueResponse agentOnly = api.put(settings, organization.ownerToken(),
-                new QueueSettingsRequest(queue.name(), 10, false, "AGENT_ONLY")).expect(200).as(QueueResponse.class);
+                QueueSettingsRequest.basic(queue.name(), 10, false).withAttachments("AGENT_ONLY")).expect(200).as(QueueResponse.class);
         assertEquals("AGENT_ONLY", agentOnly.attachments());
         AttachmentClient.Reply refused = files.upload(customer.audienceId(), customer.customerToken(), "c-1", "a.pdf",
                 "application/pdf", AttachmentClient.pdf());
@@ -256,10 +256,10 @@ class AttachmentsIT extends AgainstBuiltWar {
 
         // A request without the field keeps the rule.
         QueueResponse renamed = api.put(settings, organization.ownerToken(),
-                new QueueSettingsRequest(queue.name() + " 2", 10, false, null)).expect(200).as(QueueResponse.class);
+                QueueSettingsRequest.basic(queue.name() + " 2", 10, false)).expect(200).as(QueueResponse.class);
         assertEquals("AGENT_ONLY", renamed.attachments());
 
-        api.put(settings, organization.ownerToken(), new QueueSettingsRequest(queue.name(), 10, false, "NOBODY"))
+        api.put(settings, organization.ownerToken(), QueueSettingsRequest.basic(queue.name(), 10, false).withAttachments("NOBODY"))
                 .expect(200);
         AttachmentClient.Reply agentRefused = files.upload(customer.audienceId(), agent.token(), "a-2", "a.pdf",
                 "application/pdf", AttachmentClient.pdf());
@@ -268,13 +268,13 @@ class AttachmentsIT extends AgainstBuiltWar {
         assertEquals(1, messages(agent.token()).size());
 
         Problem wrong = api.put(settings, organization.ownerToken(),
-                new QueueSettingsRequest(queue.name(), 10, false, "EVERYONE")).expect(400).problem();
+                QueueSettingsRequest.basic(queue.name(), 10, false).withAttachments("EVERYONE")).expect(400).problem();
         assertEquals("attachments", wrong.field());
         Problem notOperator = api.put(settings, agent.token(),
-                new QueueSettingsRequest(queue.name(), 10, false, "MEMBERS")).expect(403).problem();
+                QueueSettingsRequest.basic(queue.name(), 10, false).withAttachments("MEMBERS")).expect(403).problem();
         assertEquals("forbidden", notOperator.code());
 
-        api.put(settings, organization.ownerToken(), new QueueSettingsRequest(queue.name(), 10, false, "members"))
+        api.put(settings, organization.ownerToken(), QueueSettingsRequest.basic(queue.name(), 10, false).withAttachments("members"))
                 .expect(200);
         files.upload(customer.audienceId(), customer.customerToken(), "c-1", "a.pdf", "application/pdf", AttachmentClient.pdf())
                 .asApiReply().expect(201);

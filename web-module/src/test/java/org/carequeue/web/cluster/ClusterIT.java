@@ -3,6 +3,7 @@ package org.carequeue.web.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.sql.Connection;
@@ -37,6 +38,7 @@ import org.carequeue.api.message.MessageResponse;
 import org.carequeue.api.queue.PublicQueueResponse;
 import org.carequeue.api.queue.QueueLogEntryResponse;
 import org.carequeue.api.queue.QueueResponse;
+import org.carequeue.api.queue.QueueSettingsRequest;
 import org.carequeue.api.queue.WaitingCustomerResponse;
 import org.carequeue.web.support.Api;
 import org.carequeue.web.support.Browser;
@@ -67,6 +69,8 @@ class ClusterIT {
 
     private static final String SCHEMA = "carequeue_cluster";
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** Given to the nodes as CAREQUEUE_ICE_SERVERS; nothing listens there, the clients just get it. */
+    private static final String ICE_SERVER = "stun:127.0.0.1:3478";
 
     static MicroProcess nodeA;
     static MicroProcess nodeB;
@@ -82,7 +86,8 @@ class ClusterIT {
             statement.execute("create schema " + SCHEMA);
         }
         int gridPort = MicroProcess.freePort();
-        Map<String, String> environment = Map.of("CAREQUEUE_DB_URL", clusterUrl(), "CAREQUEUE_DEMO", "true");
+        Map<String, String> environment = Map.of("CAREQUEUE_DB_URL", clusterUrl(), "CAREQUEUE_DEMO", "true",
+                "CAREQUEUE_ICE_SERVERS", "[{\"urls\":\"" + ICE_SERVER + "\"}]");
         List<String> clusterOptions = List.of("--clustermode", "tcpip:127.0.0.1:" + gridPort,
                 "--startport", String.valueOf(gridPort), "--interfaces", "127.0.0.1",
                 "--clustername", "carequeue-it-" + UUID.randomUUID().toString().substring(0, 8), "--nohostaware");
@@ -146,6 +151,21 @@ class ClusterIT {
                 atCustomer = customer.until("message");
             }
             assertEquals("Yes, on node B.", atCustomer.getString("text"));
+
+            // Typing and call signalling are stored nowhere; the relay carries them across nodes all the same.
+            assertEquals(ICE_SERVER, customer.ready().getJsonArray("iceServers").getJsonObject(0)
+                    .getJsonArray("urls").getString(0), "CAREQUEUE_ICE_SERVERS reaches the clients");
+            customer.send(Json.createObjectBuilder().add("type", "typing").add("on", true).build());
+            JsonObject typing = desk.until("typing");
+            assertEquals("Nora Node", typing.getJsonObject("from").getString("name"));
+            desk.send(Json.createObjectBuilder().add("type", "typing").add("audienceId", request.audienceId())
+                    .add("on", true).build());
+            assertEquals(agent.name(), customer.until("typing").getJsonObject("from").getString("name"));
+            a.put("api/v1/queues/" + queue.id() + "/settings", organization.ownerToken(),
+                    QueueSettingsRequest.basic(queue.name(), 10, false).withVideo("AGENT", null)).expect(200);
+            desk.send(Json.createObjectBuilder().add("type", "rtc").add("signal", "call")
+                    .add("audienceId", request.audienceId()).build());
+            assertEquals("call", customer.until("rtc").getString("signal"));
 
             a.post("api/v1/audiences/" + request.audienceId() + "/end", request.customerToken(), null).expect(200);
             assertEquals("FINISHED", desk.until("state").getString("state"));

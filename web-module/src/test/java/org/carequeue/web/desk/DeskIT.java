@@ -164,7 +164,8 @@ class DeskIT extends AgainstBuiltWar {
                 annDesk.visible(By.id("started"));
                 annDesk.type(By.id("conversation:text"), "Hello Carla, let me check.");
                 annDesk.press(By.id("conversation:text"), Keys.ENTER);
-                JsonObject atCustomer = customer.nextPastPositions("message");
+                // The desk's typing frames come first: past them (and positions) to the message.
+                JsonObject atCustomer = customer.until("message");
                 assertEquals("Hello Carla, let me check.", atCustomer.getString("text"));
                 assertEquals("agent", atCustomer.getJsonObject("from").getString("role"));
                 annDesk.markPage();
@@ -189,7 +190,7 @@ class DeskIT extends AgainstBuiltWar {
                 annDesk.click(By.id("conversation:endMenu_button"));
                 annDesk.click(By.xpath("//span[@class='ui-menuitem-text' and text()='End conversation']"));
                 annDesk.click(By.id("confirmYes"));
-                assertEquals("FINISHED", customer.nextPastPositions("state").getString("state"));
+                assertEquals("FINISHED", customer.until("state").getString("state"));
                 annDesk.visible(By.id("ended"));
                 annDesk.waitUntil(d -> !d.findElement(By.id("confirmYes")).isDisplayed());
                 assertFalse(annDesk.has(By.id("conversation:text")), "nobody writes after the end");

@@ -43,7 +43,7 @@ public final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final Path profile;
 
-    private Browser(URI base) {
+    private Browser(URI base, String... extraArguments) {
         this.base = base;
         try {
             this.profile = Files.createTempDirectory("carequeue-chromium");
@@ -55,7 +55,8 @@ public final class Browser implements AutoCloseable {
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--disable-quic", "--no-first-run", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--window-size=1400,900",
-                        "--user-data-dir=" + profile);
+                        "--user-data-dir=" + profile)
+                .addArguments(extraArguments);
         // What the page logged is printed when a wait times out.
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -67,6 +68,11 @@ public final class Browser implements AutoCloseable {
 
     /** A fresh browser (no cookies) for the CareQueue at {@code api}'s address. */
     public static Browser open(Api api) {
+        requireInstalled();
+        return new Browser(api.base());
+    }
+
+    private static void requireInstalled() {
         boolean installed = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
         if (!installed) {
             String reason = "Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
@@ -76,9 +82,19 @@ public final class Browser implements AutoCloseable {
             }
             Assumptions.abort(reason);
         }
-        return new Browser(api.base());
     }
 
+    /**
+     * A fresh browser whose camera and microphone are Chromium's fake ones and whose permission
+     * prompts (camera, microphone, screen) answer yes by themselves, for video call tests.
+     */
+    public static Browser withFakeMediaDevices(Api api) {
+        requireInstalled();
+        return new Browser(api.base(), "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                "--auto-select-desktop-capture-source=Entire screen", "--autoplay-policy=no-user-gesture-required");
+    }
+
+    /** A path of the CareQueue, or an absolute address (a test's own loopback server). */
     public Browser go(String path) {
         driver.get(base.resolve(path).toString());
         return this;

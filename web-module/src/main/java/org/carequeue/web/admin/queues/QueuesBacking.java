@@ -14,6 +14,7 @@ import org.carequeue.agent.Agents;
 import org.carequeue.api.agent.AgentResponse;
 import org.carequeue.api.queue.QueueMembersResponse;
 import org.carequeue.api.queue.QueueResponse;
+import org.carequeue.api.queue.QueueSettingsRequest;
 import org.carequeue.platform.BusinessException;
 import org.carequeue.queue.Queues;
 import org.carequeue.web.faces.Feedback;
@@ -45,6 +46,9 @@ public class QueuesBacking implements Serializable {
     /** The members the dialog opened with, so that saving sends only what the operator changed. */
     private List<String> shownMemberIds = List.of();
     private List<String> memberIds = new ArrayList<>();
+    /** Video calls: who may start one (AGENT, CUSTOMER, BOTH, NOBODY), and screen sharing. */
+    private String video;
+    private boolean screenShare;
 
     /** {@code ?edit=ID} (the desk's "Queue settings") opens that queue's settings at once. */
     public void load() {
@@ -70,12 +74,15 @@ public class QueuesBacking implements Serializable {
         capacity = queue.capacity();
         suspended = queue.suspended();
         attachments = queue.attachments();
+        video = queue.video();
+        screenShare = queue.screenShare();
     }
 
     public void save() {
         try {
             QueueResponse saved = editedId == null ? queues.create(name, capacity)
-                    : queues.configure(editedId, name, capacity, suspended, attachments);
+                    : queues.configure(editedId,
+                            new QueueSettingsRequest(name, capacity, suspended, attachments, video, screenShare));
             Feedback.info(editedId == null ? saved.name() + " was created, closed; add its members and open it."
                     : saved.name() + " was saved.");
             Feedback.done();
@@ -200,6 +207,22 @@ public class QueuesBacking implements Serializable {
 
     public void setAttachments(String attachments) {
         this.attachments = attachments;
+    }
+
+    public String getVideo() {
+        return video;
+    }
+
+    public void setVideo(String video) {
+        this.video = video;
+    }
+
+    public boolean isScreenShare() {
+        return screenShare;
+    }
+
+    public void setScreenShare(boolean screenShare) {
+        this.screenShare = screenShare;
     }
 
     public List<String> getMemberIds() {

@@ -61,8 +61,7 @@ public class QueuesResource {
     @Path("/{queueId}/settings")
     public QueueResponse configure(@PathParam("queueId") String queueId, QueueSettingsRequest request) {
         QueueSettingsRequest r = Bodies.required(request);
-        return queues.configure(queueId, r.name(), r.capacity(), Boolean.TRUE.equals(r.suspended()),
-                r.attachments());
+        return queues.configure(queueId, r);
     }
 
     /** The queue's opening hours in Ninchat's schedule JSON (operators). */
