@@ -77,10 +77,16 @@ public class Queues {
         return queues.view(queue);
     }
 
+    /** Of the settings added later, a null keeps the current value ({@code transferQueueIds}). */
     @RolesAllowed(Roles.OPERATOR)
-    public QueueResponse configure(String queueId, String name, Integer capacity, boolean suspended) {
-        Queue queue = queues.forOperatorToChange(queueId, callers.currentOperator());
+    public QueueResponse configure(String queueId, String name, Integer capacity, boolean suspended,
+                                   Collection<String> transferQueueIds) {
+        Agent operator = callers.currentOperator();
+        Queue queue = queues.forOperatorToChange(queueId, operator);
         queue.configure(InvalidInput.requireText("name", name, Queue.MAX_NAME_LENGTH), capacity(capacity), suspended);
+        if (transferQueueIds != null) {
+            queue.changeTransferTargets(transferTargets(operator, queue, transferQueueIds));
+        }
         changed(queue);
         return queues.view(queue);
     }
@@ -254,6 +260,22 @@ public class Queues {
 
     private void changed(Queue queue, Set<String> formerMembers) {
         changed.fire(new QueueChanged(queue.id(), queue.organizationId(), Set.copyOf(formerMembers)));
+    }
+
+    /** Transfer targets must be other, live queues of the same organization. */
+    private Set<String> transferTargets(Agent operator, Queue queue, Collection<String> targetQueueIds) {
+        Set<String> targets = new HashSet<>();
+        for (String targetId : targetQueueIds) {
+            Queue target = targetId == null ? null : em.find(Queue.class, targetId);
+            if (target == null || target.isDeleted() || !target.organizationId().equals(operator.organizationId())) {
+                throw new InvalidInput("transferQueueIds", "No such queue in your organization: " + targetId);
+            }
+            if (target.id().equals(queue.id())) {
+                throw new InvalidInput("transferQueueIds", "A queue cannot transfer customers to itself");
+            }
+            targets.add(target.id());
+        }
+        return targets;
     }
 
     private static int capacity(Integer capacity) {

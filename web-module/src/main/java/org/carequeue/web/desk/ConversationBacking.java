@@ -7,7 +7,9 @@ import java.io.Serializable;
 import java.util.List;
 import org.carequeue.api.audience.AudienceDetailResponse;
 import org.carequeue.api.audience.AudienceResponse;
+import org.carequeue.api.audience.RatingRequest;
 import org.carequeue.api.message.MessageResponse;
+import org.carequeue.api.queue.PublicQueueResponse;
 import org.carequeue.audience.Audiences;
 import org.carequeue.message.Conversations;
 import org.carequeue.platform.BusinessException;
@@ -33,6 +35,9 @@ public class ConversationBacking implements Serializable {
     private String clientMessageId;
     private transient AudienceDetailResponse card;
     private transient List<MessageResponse> messages;
+    /** The transfer dialog: the queues offered and the one chosen. */
+    private List<PublicQueueResponse> transferTargets = List.of();
+    private String transferQueueId;
 
     /** Reads the audience; one the agent may not see sends them back to the desk. */
     public void load() {
@@ -84,6 +89,75 @@ public class ConversationBacking implements Serializable {
         } catch (BusinessException refused) {
             Feedback.refused(refused, null);
         }
+    }
+
+    /** Opens the transfer dialog with the queues this conversation may go to. */
+    public void startTransfer() {
+        transferQueueId = null;
+        try {
+            transferTargets = audiences.transferTargets(id);
+        } catch (BusinessException refused) {
+            transferTargets = List.of();
+            Feedback.refused(refused, null);
+        }
+    }
+
+    /** "Transfer": the customer waits in the chosen queue; the conversation leaves this desk. */
+    public void transfer() {
+        try {
+            AudienceResponse transferred = audiences.transfer(id, transferQueueId);
+            Feedback.info(transferred.customerName() + " was transferred to " + targetName(transferred.queueId()) + ".");
+            Feedback.redirect("/desk/");
+        } catch (BusinessException refused) {
+            Feedback.refused(refused, "transferForm");
+        }
+    }
+
+    private String targetName(String queueId) {
+        return transferTargets.stream().filter(q -> q.id().equals(queueId)).map(PublicQueueResponse::name)
+                .findFirst().orElse("another queue");
+    }
+
+    public List<PublicQueueResponse> getTransferTargets() {
+        return transferTargets;
+    }
+
+    /** A target in the dialog: its name, and why it might not take the customer now. */
+    public String targetLabel(PublicQueueResponse queue) {
+        return switch (queue.state()) {
+            case "OPEN" -> queue.name() + " (" + queue.length() + " waiting)";
+            case "CLOSED" -> queue.name() + " (closed)";
+            case "FULL" -> queue.name() + " (full)";
+            case "SUSPENDED" -> queue.name() + " (suspended)";
+            default -> queue.name();
+        };
+    }
+
+    public String getTransferQueueId() {
+        return transferQueueId;
+    }
+
+    public void setTransferQueueId(String transferQueueId) {
+        this.transferQueueId = transferQueueId;
+    }
+
+    /** Tags and notes may change while the conversation runs and after its end, until it is complete. */
+    public boolean isWrapUpOpen() {
+        String state = getAudience().state();
+        return "ACCEPTED".equals(state) || "FINISHED".equals(state);
+    }
+
+    /** The customer's rating in words, or null while they have not rated. */
+    public String getRatingLabel() {
+        Integer rating = getAudience().rating();
+        if (rating == null) {
+            return null;
+        }
+        return switch (rating) {
+            case RatingRequest.GOOD -> "good";
+            case RatingRequest.OKAY -> "okay";
+            default -> "poor";
+        };
     }
 
     public AudienceDetailResponse getCard() {

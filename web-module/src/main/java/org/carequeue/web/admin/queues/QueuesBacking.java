@@ -44,6 +44,8 @@ public class QueuesBacking implements Serializable {
     /** The members the dialog opened with, so that saving sends only what the operator changed. */
     private List<String> shownMemberIds = List.of();
     private List<String> memberIds = new ArrayList<>();
+    /** The queues the edited queue's agents may transfer customers to. */
+    private List<String> transferQueueIds = new ArrayList<>();
 
     /** {@code ?edit=ID} (the desk's "Queue settings") opens that queue's settings at once. */
     public void load() {
@@ -60,6 +62,7 @@ public class QueuesBacking implements Serializable {
         name = null;
         capacity = null;
         suspended = false;
+        transferQueueIds = new ArrayList<>();
     }
 
     public void startEdit(QueueResponse queue) {
@@ -67,12 +70,13 @@ public class QueuesBacking implements Serializable {
         name = queue.name();
         capacity = queue.capacity();
         suspended = queue.suspended();
+        transferQueueIds = new ArrayList<>(queue.transferQueueIds());
     }
 
     public void save() {
         try {
             QueueResponse saved = editedId == null ? queues.create(name, capacity)
-                    : queues.configure(editedId, name, capacity, suspended);
+                    : queues.configure(editedId, name, capacity, suspended, transferQueueIds);
             Feedback.info(editedId == null ? saved.name() + " was created, closed; add its members and open it."
                     : saved.name() + " was saved.");
             Feedback.done();
@@ -189,6 +193,19 @@ public class QueuesBacking implements Serializable {
 
     public void setSuspended(boolean suspended) {
         this.suspended = suspended;
+    }
+
+    /** The organization's other queues: the transfer targets the settings dialog offers. */
+    public List<QueueResponse> getOtherQueues() {
+        return getAll().stream().map(QueueMembersResponse::queue).filter(q -> !q.id().equals(editedId)).toList();
+    }
+
+    public List<String> getTransferQueueIds() {
+        return transferQueueIds;
+    }
+
+    public void setTransferQueueIds(List<String> transferQueueIds) {
+        this.transferQueueIds = transferQueueIds;
     }
 
     public List<String> getMemberIds() {

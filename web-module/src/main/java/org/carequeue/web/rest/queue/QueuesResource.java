@@ -61,7 +61,8 @@ public class QueuesResource {
     @Path("/{queueId}/settings")
     public QueueResponse configure(@PathParam("queueId") String queueId, QueueSettingsRequest request) {
         QueueSettingsRequest r = Bodies.required(request);
-        return queues.configure(queueId, r.name(), r.capacity(), Boolean.TRUE.equals(r.suspended()));
+        return queues.configure(queueId, r.name(), r.capacity(), Boolean.TRUE.equals(r.suspended()),
+                r.transferQueueIds());
     }
 
     /** The queue's opening hours in Ninchat's schedule JSON (operators). */
