@@ -84,6 +84,13 @@ public class AudiencesResource {
         return isAgent() ? audiences.endByAgent(audienceId) : audiences.endByCustomer(audienceId, customerToken());
     }
 
+    /** The holding agent's "end and hide": ends the conversation if it runs and completes it at once. */
+    @POST
+    @Path("/end-and-hide")
+    public AudienceResponse endAndHide() {
+        return audiences.endAndHide(audienceId);
+    }
+
     /** The customer rates the ended conversation, once (customer token). */
     @POST
     @Path("/rating")
