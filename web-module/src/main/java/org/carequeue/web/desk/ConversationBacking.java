@@ -49,10 +49,19 @@ public class ConversationBacking implements Serializable {
         }
     }
 
-    /** After a push: everything is read again on the next render. */
+    /**
+     * After a push: everything is read again. A conversation that left this agent meanwhile (a
+     * transfer, from another tab say) sends them back to the desk instead of failing the render.
+     */
     public void refresh() {
         card = null;
         messages = null;
+        try {
+            card = audiences.customerCard(id);
+        } catch (BusinessException gone) {
+            Feedback.info("This conversation is no longer on your desk.");
+            Feedback.redirect("/desk/");
+        }
     }
 
     public void send() {
@@ -73,7 +82,8 @@ public class ConversationBacking implements Serializable {
     public void end() {
         try {
             audiences.endByAgent(id);
-            refresh();
+            card = null;
+            messages = null;
             Feedback.info("The conversation has ended.");
         } catch (BusinessException refused) {
             Feedback.refused(refused, null);
