@@ -35,8 +35,8 @@ public class ConversationBacking implements Serializable {
     private String clientMessageId;
     private transient AudienceDetailResponse card;
     private transient List<MessageResponse> messages;
-    /** The transfer dialog: the queues offered and the one chosen. */
-    private List<PublicQueueResponse> transferTargets = List.of();
+    /** The transfer dialog: the queues offered (records, so not kept if the view is serialized) and the one chosen. */
+    private transient List<PublicQueueResponse> transferTargets;
     private String transferQueueId;
 
     /** Reads the audience; one the agent may not see sends them back to the desk. */
@@ -124,12 +124,12 @@ public class ConversationBacking implements Serializable {
     }
 
     private String targetName(String queueId) {
-        return transferTargets.stream().filter(q -> q.id().equals(queueId)).map(PublicQueueResponse::name)
+        return getTransferTargets().stream().filter(q -> q.id().equals(queueId)).map(PublicQueueResponse::name)
                 .findFirst().orElse("another queue");
     }
 
     public List<PublicQueueResponse> getTransferTargets() {
-        return transferTargets;
+        return transferTargets == null ? List.of() : transferTargets;
     }
 
     /** A target in the dialog: its name, and why it might not take the customer now. */

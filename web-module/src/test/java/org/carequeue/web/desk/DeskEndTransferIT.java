@@ -62,7 +62,7 @@ class DeskEndTransferIT extends AgainstBuiltWar {
 
             annDesk.click(By.id("conversation:transfer"));
             annDesk.visible(By.id("transferForm:queueId"));
-            annDesk.click(By.xpath("//table[@id='transferForm:queueId']//label[starts-with(text(),'" + billing.name() + "')]"));
+            annDesk.click(By.xpath("//*[@id='transferForm:queueId']//label[starts-with(text(),'" + billing.name() + "')]"));
             annDesk.screenshot("desk-transfer-dialog");
             annDesk.click(By.id("transferForm:confirmTransfer"));
             annDesk.waitUntil(d -> d.getCurrentUrl().endsWith("/desk/"));
@@ -107,6 +107,7 @@ class DeskEndTransferIT extends AgainstBuiltWar {
         try (ChatSocket customer = ChatSocket.authenticated(api, dave.customerToken());
              Browser annDesk = Browser.open(api)) {
             api.post("api/v1/queues/" + support.id() + "/pick", ann.token(), null).expect(200);
+            assertEquals("ACCEPTED", customer.nextPastPositions("state").getString("state"));
             annDesk.go("desk/conversation.xhtml?id=" + dave.audienceId()).signIn(ann.username(), Api.PASSWORD);
             By sidebarRow = By.cssSelector(".cq-conversation-row[data-audience-id='" + dave.audienceId() + "']");
             annDesk.visible(sidebarRow);
