@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.carequeue.api.audience.AudienceResponse;
 import org.carequeue.api.audience.CustomerRequestResponse;
@@ -20,6 +21,7 @@ import org.carequeue.api.audience.TransferRequest;
 import org.carequeue.api.message.MessageResponse;
 import org.carequeue.api.message.PostMessageRequest;
 import org.carequeue.api.problem.Problem;
+import org.carequeue.api.queue.PublicQueueResponse;
 import org.carequeue.api.queue.QueueLogEntryResponse;
 import org.carequeue.api.queue.QueueResponse;
 import org.carequeue.api.queue.QueueSettingsRequest;
@@ -202,6 +204,13 @@ class EndAndTransferIT extends AgainstBuiltWar {
             api.post(audience + "/messages", ann.token(), new PostMessageRequest("a-1", "Let me see.")).expect(201);
             customer.sendMessage("c-1", "Thank you");
             customer.until("sent");
+
+            List<PublicQueueResponse> offered = api.get(audience + "/transfer-targets", ann.token()).expect(200)
+                    .asList(PublicQueueResponse.class);
+            assertEquals(Map.of(billing.id(), "OPEN", closed.id(), "CLOSED", full.id(), "FULL"), offered.stream()
+                    .collect(Collectors.toMap(PublicQueueResponse::id, PublicQueueResponse::state)),
+                    "the allowed targets and whether they take a customer now");
+            assertEquals(403, api.get(audience + "/transfer-targets", ben.token()).status(), "only for the holder");
 
             assertProblem(api.post(transfer, ann.token(), new TransferRequest(notATarget.id())), 409,
                     "transfer_not_allowed");
