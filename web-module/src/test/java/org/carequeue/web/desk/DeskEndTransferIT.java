@@ -77,7 +77,7 @@ class DeskEndTransferIT extends AgainstBuiltWar {
             assertTrue(benDesk.stillSamePage(), "the transferred customer appears without reload");
             benDesk.click(carlaRow);
             benDesk.waitUntil(d -> d.getCurrentUrl().contains("/desk/conversation.xhtml?id=" + carla.audienceId()));
-            JsonObject accepted = customer.nextPastPositions("state");
+            JsonObject accepted = customer.until("state");
             assertEquals("ACCEPTED", accepted.getString("state"));
             assertEquals(ben.name(), accepted.getString("agentName"));
             benDesk.visible(By.xpath("//div[contains(@class,'cq-from-customer')]/div[@class='cq-bubble' and text()='My invoice is wrong']"));
