@@ -126,6 +126,7 @@ class DeskEndTransferIT extends AgainstBuiltWar {
                     new RatingRequest(RatingRequest.GOOD)).expect(200);
             annDesk.waitUntil(d -> "Rated: good".equals(d.findElement(By.id("rating")).getText()));
             assertTrue(annDesk.stillSamePage(), "the rating appears without reload");
+            annDesk.screenshot("desk-ended-rated");
             annDesk.go("desk/");
             annDesk.visible(sidebarRow);
             assertEquals("Ended", annDesk.text(By.cssSelector(".cq-conversation-row[data-audience-id='"
