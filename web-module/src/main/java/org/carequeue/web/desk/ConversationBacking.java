@@ -50,8 +50,10 @@ public class ConversationBacking implements Serializable {
     }
 
     /**
-     * After a push: everything is read again. A conversation that left this agent meanwhile (a
-     * transfer, from another tab say) sends them back to the desk instead of failing the render.
+     * After a push: everything is read again. A conversation that left this agent meanwhile (their
+     * own transfer, whose signal may arrive while its answer redirects, or one from another tab)
+     * sends them back to the desk instead of failing the render. It adds no message of its own, so
+     * the transfer's message, carried over by the redirect, is the one the desk shows.
      */
     public void refresh() {
         card = null;
@@ -59,7 +61,6 @@ public class ConversationBacking implements Serializable {
         try {
             card = audiences.customerCard(id);
         } catch (BusinessException gone) {
-            Feedback.info("This conversation is no longer on your desk.");
             Feedback.redirect("/desk/");
         }
     }
