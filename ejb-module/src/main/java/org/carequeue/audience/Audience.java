@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import org.carequeue.api.problem.ErrorCode;
 import org.carequeue.platform.Clock;
 import org.carequeue.platform.Ids;
 import org.carequeue.platform.InvalidInput;
@@ -18,8 +19,11 @@ import org.carequeue.platform.InvalidInput;
  * One customer's request and, once picked, their 1-on-1 conversation with one agent.
  *
  * <p>Lifecycle: REQUESTED (waiting, has a queue position) -> ACCEPTED (an agent holds it) ->
- * FINISHED (either side ended it); or REQUESTED -> DROPPED (the customer left before being picked).
- * Every transition is a method here that refuses when it does not apply; callers hold the row lock.
+ * FINISHED (either side ended it; the agent may still wrap up: tags and notes) -> COMPLETE ("end and
+ * hide", or the completion timer some hours later); or REQUESTED -> DROPPED (the customer left
+ * before being picked). A transfer takes an ACCEPTED audience back to REQUESTED in another queue,
+ * with its messages. Every transition is a method here that refuses when it does not apply; callers
+ * hold the row lock.
  * The audience also hands out its messages' gap-free sequence numbers ({@link #nextSeq()}).
  */
 @Entity
@@ -61,8 +65,12 @@ public class Audience {
     private OffsetDateTime customerSeenAt;
     @Column(name = "last_seq")
     private long lastSeq;
-    @Column(name = "hidden_at")
-    private OffsetDateTime hiddenAt;
+    @Column(name = "completed_at")
+    private OffsetDateTime completedAt;
+    /** The customer's rating after the end: 1 good, 0 okay, -1 poor; null while not rated. */
+    private Integer rating;
+    @Column(name = "post_answers")
+    private String postAnswers;
     @Version
     private long version;
 
@@ -94,7 +102,7 @@ public class Audience {
                 this.agentId = agentId;
                 this.acceptedAt = Clock.now();
             }
-            case ACCEPTED, FINISHED -> throw new AlreadyPicked();
+            case ACCEPTED, FINISHED, COMPLETE -> throw new AlreadyPicked();
             case DROPPED -> throw new AudienceEnded("The customer left the queue before being picked");
         }
     }
@@ -107,14 +115,94 @@ public class Audience {
         this.endedAt = Clock.now();
     }
 
-    /** The holding agent puts a finished conversation out of their sidebar. */
-    void hideForAgent(String agentId) {
+    /**
+     * "End and hide": the holding agent puts a finished conversation out of their sidebar, which
+     * completes it. Completing a complete one again changes nothing.
+     */
+    void completeByAgent(String agentId) {
         requireHeldBy(agentId);
-        if (state != AudienceState.FINISHED) {
+        if (state != AudienceState.FINISHED && state != AudienceState.COMPLETE) {
             throw new InvalidInput("Only a finished conversation can be hidden; end it first");
         }
-        if (hiddenAt == null) {
-            hiddenAt = Clock.now();
+        if (state == AudienceState.FINISHED) {
+            complete();
+        }
+    }
+
+    /**
+     * The completion timer: a conversation finished before {@code cutoff} completes.
+     *
+     * @return whether it completed now (another node, or the agent, may have been first)
+     */
+    boolean completeIfFinishedBefore(OffsetDateTime cutoff) {
+        if (state != AudienceState.FINISHED || !endedAt.isBefore(cutoff)) {
+            return false;
+        }
+        complete();
+        return true;
+    }
+
+    private void complete() {
+        state = AudienceState.COMPLETE;
+        completedAt = Clock.now();
+    }
+
+    /**
+     * Whether the agent may still wrap the conversation up (tags, notes): while it runs and once
+     * it finished, until it is COMPLETE.
+     */
+    public boolean isOpenForWrapUp() {
+        return state == AudienceState.ACCEPTED || state == AudienceState.FINISHED;
+    }
+
+    /** Refuses a wrap-up change (tags, notes) once the conversation is complete (or never started). */
+    public void requireOpenForWrapUp() {
+        if (!isOpenForWrapUp()) {
+            throw new AudienceComplete();
+        }
+    }
+
+    /**
+     * The holding agent sends the customer to another queue: they wait again, in {@code
+     * targetQueueId}, keeping their messages and their place by request time. Only a live
+     * conversation can be transferred; the queues decide whether the target takes them.
+     */
+    void transferTo(String agentId, String targetQueueId) {
+        requireHeldBy(agentId);
+        if (state != AudienceState.ACCEPTED) {
+            throw new AudienceEnded("Only a live conversation can be transferred");
+        }
+        this.state = AudienceState.REQUESTED;
+        this.queueId = targetQueueId;
+        this.agentId = null;
+        this.acceptedAt = null;
+        // The grace clock starts now: nobody renewed it while the customer talked.
+        this.customerSeenAt = Clock.now();
+    }
+
+    /** The customer rates the ended conversation, once. */
+    void rate(int rating) {
+        requireEndedForFeedback();
+        if (this.rating != null) {
+            throw new FeedbackRefused(ErrorCode.ALREADY_RATED, "This conversation was rated already");
+        }
+        this.rating = rating;
+    }
+
+    /** The customer answers the post-audience questionnaire of the ended conversation, once. */
+    void answerAfterwards(String answersJson) {
+        requireEndedForFeedback();
+        if (postAnswers != null) {
+            throw new FeedbackRefused(ErrorCode.ALREADY_ANSWERED,
+                    "The questionnaire of this conversation was answered already");
+        }
+        this.postAnswers = answersJson;
+    }
+
+    private void requireEndedForFeedback() {
+        if (state != AudienceState.FINISHED && state != AudienceState.COMPLETE) {
+            throw new FeedbackRefused(ErrorCode.AUDIENCE_NOT_ENDED,
+                    "A conversation can be rated and its questionnaire answered once it has ended");
         }
     }
 
@@ -161,7 +249,7 @@ public class Audience {
     }
 
     private void requireNotEnded() {
-        if (state == AudienceState.FINISHED || state == AudienceState.DROPPED) {
+        if (state == AudienceState.FINISHED || state == AudienceState.COMPLETE || state == AudienceState.DROPPED) {
             throw new AudienceEnded("This conversation has ended");
         }
     }
@@ -222,5 +310,22 @@ public class Audience {
 
     public OffsetDateTime endedAt() {
         return endedAt;
+    }
+
+    /** The seq of the latest message (0 before the first). */
+    public long lastSeq() {
+        return lastSeq;
+    }
+
+    public OffsetDateTime completedAt() {
+        return completedAt;
+    }
+
+    public Integer rating() {
+        return rating;
+    }
+
+    String postAnswersJson() {
+        return postAnswers;
     }
 }

@@ -6,8 +6,10 @@ public enum AudienceState {
     REQUESTED,
     /** An agent picked the customer; they are talking. */
     ACCEPTED,
-    /** Either side ended the conversation. */
+    /** Either side ended the conversation; the agent may still wrap it up (tags, notes). */
     FINISHED,
+    /** Done: "end and hide", or some hours after the end; out of the agent's sidebar. */
+    COMPLETE,
     /** The customer left (or their socket was gone too long) before anyone picked them. */
     DROPPED;
 

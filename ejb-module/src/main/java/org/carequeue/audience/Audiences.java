@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -21,7 +22,9 @@ import org.carequeue.api.audience.AudienceDetailResponse;
 import org.carequeue.api.audience.AudienceResponse;
 import org.carequeue.api.audience.CustomerRequest;
 import org.carequeue.api.audience.CustomerRequestResponse;
+import org.carequeue.api.audience.RatingRequest;
 import org.carequeue.api.message.PostMessageRequest;
+import org.carequeue.api.queue.PublicQueueResponse;
 import org.carequeue.platform.Clock;
 import org.carequeue.platform.InvalidInput;
 import org.carequeue.platform.Tokens;
@@ -33,8 +36,9 @@ import org.carequeue.security.Roles;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The audience use cases: a customer requests, an agent picks, either side ends, and waiting
- * customers whose socket is gone are dropped. Each method is one transaction; the queue's activity
+ * The audience use cases: a customer requests, an agent picks, transfers or ends, either side ends,
+ * the customer rates and answers afterwards, waiting customers whose socket is gone are dropped and
+ * finished conversations complete after a while. Each method is one transaction; the queue's activity
  * log is written in it, and events reach sockets only after it commits.
  */
 @Stateless
@@ -75,6 +79,23 @@ public class Audiences {
     @Inject
     @ConfigProperty(name = "carequeue.customer.grace-seconds", defaultValue = "60")
     int graceSeconds;
+
+    @Inject
+    Event<AudienceTransferred> transferred;
+
+    @Inject
+    Event<AudienceCompleted> completed;
+
+    @Inject
+    Event<AudienceFeedbackGiven> feedbackGiven;
+
+    /** How long a finished conversation stays in the agent's sidebar for wrap-up before it completes. */
+    @Inject
+    @ConfigProperty(name = "carequeue.audience.complete-after-seconds", defaultValue = "21600")
+    long completeAfterSeconds;
+
+    /** Most completions in one tick's transaction; the next tick takes the rest. */
+    static final int COMPLETIONS_PER_TICK = 200;
 
     /** A customer joins a queue; the answer carries the token that is their only key to it. */
     @PermitAll
@@ -202,8 +223,114 @@ public class Audiences {
             audience.finishByAgent(agent.id());
             recordEnd(audience, false, agent.id());
         }
-        audience.hideForAgent(agent.id());
+        boolean wasComplete = audience.state() == AudienceState.COMPLETE;
+        audience.completeByAgent(agent.id());
+        if (!wasComplete) {
+            completed.fire(new AudienceCompleted(audience.id(), audience.queueId(), audience.agentId()));
+        }
         return view(audience, agent.displayName(), null);
+    }
+
+    /**
+     * Completes the conversations that finished longer ago than the wrap-up time. Every node's
+     * timer runs this; under the row lock the audience checks again that it is still FINISHED, so
+     * each completes once, and one the agent completed meanwhile ("end and hide") stays as it is.
+     * Only server code calls this.
+     */
+    @PermitAll
+    public int completeFinished() {
+        OffsetDateTime cutoff = Clock.now().minusSeconds(completeAfterSeconds);
+        List<String> due = em.createQuery("select a.id from Audience a where a.state = :finished"
+                        + " and a.endedAt < :cutoff order by a.endedAt, a.id", String.class)
+                .setParameter("finished", AudienceState.FINISHED)
+                .setParameter("cutoff", cutoff)
+                .setMaxResults(COMPLETIONS_PER_TICK)
+                .getResultList();
+        int count = 0;
+        for (String id : due) {
+            Audience audience = audiences.locked(id);
+            if (audience.completeIfFinishedBefore(cutoff)) {
+                completed.fire(new AudienceCompleted(audience.id(), audience.queueId(), audience.agentId()));
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The customer rates the ended conversation, once: 1 good, 0 okay, -1 poor. */
+    @PermitAll
+    public AudienceResponse rate(String audienceId, String customerToken, Integer rating) {
+        if (rating == null || rating < RatingRequest.POOR || rating > RatingRequest.GOOD) {
+            throw new InvalidInput("rating", "rating must be 1 (good), 0 (okay) or -1 (poor)");
+        }
+        Audience audience = audiences.forCustomerToChange(audienceId, customerToken);
+        audience.rate(rating);
+        feedbackGiven.fire(new AudienceFeedbackGiven(audience.id(), audience.agentId()));
+        return view(audience);
+    }
+
+    /** The customer answers the post-audience questionnaire of the ended conversation, once. */
+    @PermitAll
+    public AudienceResponse answerAfterwards(String audienceId, String customerToken, Map<String, String> answers) {
+        if (answers == null || answers.isEmpty()) {
+            throw new InvalidInput("answers", "answers are required; a customer who skips the questionnaire sends nothing");
+        }
+        String answersJson = CustomerFacts.toJson("answers", answers);
+        Audience audience = audiences.forCustomerToChange(audienceId, customerToken);
+        audience.answerAfterwards(answersJson);
+        feedbackGiven.fire(new AudienceFeedbackGiven(audience.id(), audience.agentId()));
+        return view(audience);
+    }
+
+    /**
+     * The holding agent sends the customer to another queue that the current queue's settings
+     * allow. The same audience waits again there, with its messages, until an agent of that queue
+     * picks it; both queues' logs say so, and a system message in the conversation too (stored by
+     * an observer in this transaction). The target must take a new customer now (open, not full,
+     * not suspended).
+     */
+    @RolesAllowed(Roles.AGENT)
+    public AudienceResponse transfer(String audienceId, String targetQueueId) {
+        Agent agent = callers.current();
+        if (targetQueueId == null || targetQueueId.isBlank()) {
+            throw new InvalidInput("queueId", "queueId is required: the queue to transfer the customer to");
+        }
+        Audience audience = audiences.forHolder(audienceId, agent);
+        if (audience.state() != AudienceState.ACCEPTED) {
+            throw new AudienceEnded("Only a live conversation can be transferred");
+        }
+        Queue from = em.find(Queue.class, audience.queueId());
+        if (!from.allowsTransferTo(targetQueueId)) {
+            throw new TransferNotAllowed(from.name());
+        }
+        Queue target = queues.forNewRequest(targetQueueId);
+        target.admit(queues.waiting(target.id()));
+        audience.transferTo(agent.id(), target.id());
+        em.persist(QueueLogEntry.transfer(from.id(), QueueLogKind.TRANSFERRED_OUT, agent.id(), audience.id(), target.id()));
+        em.persist(QueueLogEntry.transfer(target.id(), QueueLogKind.TRANSFERRED_IN, agent.id(), audience.id(), from.id()));
+        transferred.fire(new AudienceTransferred(audience.id(), from.id(), target.id(), agent.id()));
+        return view(audience, null, position(audience));
+    }
+
+    /**
+     * Where the holding agent may transfer this customer: the targets of its queue's settings, with
+     * whether each takes a customer now (its public state), by name.
+     */
+    @RolesAllowed(Roles.AGENT)
+    public List<PublicQueueResponse> transferTargets(String audienceId) {
+        Agent agent = callers.current();
+        Audience audience = audiences.forReader(audienceId, agent);
+        audience.requireHeldBy(agent.id());
+        Queue from = em.find(Queue.class, audience.queueId());
+        return from.transferTargetIds().stream()
+                .map(id -> em.find(Queue.class, id))
+                .filter(q -> q != null && !q.isDeleted())
+                .sorted(Comparator.comparing(Queue::name, String.CASE_INSENSITIVE_ORDER))
+                .map(q -> {
+                    int waiting = queues.waiting(q.id());
+                    return new PublicQueueResponse(q.id(), q.name(), q.publicState(waiting), waiting, null);
+                })
+                .toList();
     }
 
     /**
@@ -363,6 +490,7 @@ public class Audiences {
 
     static AudienceResponse view(Audience a, String agentName, Integer position) {
         return new AudienceResponse(a.id(), a.queueId(), a.state().name(), position, agentName, a.customerName(),
-                Clock.iso(a.requestedAt()), Clock.iso(a.acceptedAt()), Clock.iso(a.endedAt()));
+                Clock.iso(a.requestedAt()), Clock.iso(a.acceptedAt()), Clock.iso(a.endedAt()), a.rating(),
+                CustomerFacts.fromJson(a.postAnswersJson()));
     }
 }

@@ -92,13 +92,13 @@ public class WaitingLines {
 
     /**
      * The signed-in agent's conversations for the desk's sidebar: the ones they are in, then the
-     * finished ones they have not hidden yet; newest first within each.
+     * finished ones not yet complete (hidden, or completed by the timer); newest first within each.
      */
     @RolesAllowed(Roles.AGENT)
     public List<AudienceResponse> conversations() {
         Agent agent = callers.current();
         List<Audience> live = heldBy(agent, "a.state = :state", AudienceState.ACCEPTED, MAX_CONVERSATIONS);
-        List<Audience> finished = heldBy(agent, "a.state = :state and a.hiddenAt is null", AudienceState.FINISHED,
+        List<Audience> finished = heldBy(agent, "a.state = :state", AudienceState.FINISHED,
                 MAX_CONVERSATIONS - live.size());
         return Stream.concat(live.stream(), finished.stream())
                 .map(a -> Audiences.view(a, agent.displayName(), null))
@@ -161,16 +161,24 @@ public class WaitingLines {
         List<QueueLogEntry> entries = query.setMaxResults(Math.max(1, Math.min(limit, MAX_LOG_PAGE))).getResultList();
         Map<String, String> agentNames = new HashMap<>();
         Map<String, String> customerNames = new HashMap<>();
+        Map<String, String> queueNames = new HashMap<>();
         return entries.stream().map(e -> new QueueLogEntryResponse(e.id(), Clock.iso(e.at()), e.kind().name(),
                 e.agentId(), e.agentId() == null ? null : agentNames.computeIfAbsent(e.agentId(), this::agentName),
                 e.audienceId(),
-                e.audienceId() == null ? null : customerNames.computeIfAbsent(e.audienceId(), this::customerName)))
+                e.audienceId() == null ? null : customerNames.computeIfAbsent(e.audienceId(), this::customerName),
+                e.otherQueueId(),
+                e.otherQueueId() == null ? null : queueNames.computeIfAbsent(e.otherQueueId(), this::queueName)))
                 .toList();
     }
 
     private String agentName(String agentId) {
         Agent agent = em.find(Agent.class, agentId);
         return agent == null ? null : agent.displayName();
+    }
+
+    private String queueName(String queueId) {
+        Queue queue = em.find(Queue.class, queueId);
+        return queue == null ? null : queue.name();
     }
 
     private String customerName(String audienceId) {

@@ -21,6 +21,7 @@ import org.carequeue.audience.Audience;
 import org.carequeue.audience.AudienceAccess;
 import org.carequeue.audience.AudienceEnded;
 import org.carequeue.audience.AudienceRequested;
+import org.carequeue.audience.AudienceTransferred;
 import org.carequeue.platform.Forbidden;
 import org.carequeue.platform.InvalidInput;
 import org.carequeue.platform.NotAuthenticated;
@@ -44,6 +45,8 @@ public class Conversations {
      */
     static final String RESERVED_PREFIX = "carequeue:";
     static final String REQUEST_MESSAGE_ID = RESERVED_PREFIX + "request";
+    /** The sender name of CareQueue's own lines in a conversation. */
+    static final String SYSTEM_NAME = "CareQueue";
 
     @PersistenceContext
     EntityManager em;
@@ -155,6 +158,20 @@ public class Conversations {
         if (audience.firstMessage() != null) {
             post(audience, REQUEST_MESSAGE_ID, SenderRole.CUSTOMER, audience.customerName(), audience.firstMessage());
         }
+    }
+
+    /**
+     * A transfer leaves a line in the conversation, in the transfer's transaction: "Transferred
+     * from Support to Billing by Ann". The audience's row is locked by the transfer.
+     */
+    @PermitAll
+    public void storeTransferLine(@Observes AudienceTransferred event) {
+        Audience audience = em.find(Audience.class, event.audienceId());
+        Queue from = em.find(Queue.class, event.fromQueueId());
+        Queue to = em.find(Queue.class, event.toQueueId());
+        Agent agent = em.find(Agent.class, event.agentId());
+        post(audience, RESERVED_PREFIX + "transfer:" + (audience.lastSeq() + 1), SenderRole.SYSTEM, SYSTEM_NAME,
+                "Transferred from " + from.name() + " to " + to.name() + " by " + agent.displayName());
     }
 
     private Posted post(Audience audience, String clientMessageId, SenderRole role, String senderName, String text) {

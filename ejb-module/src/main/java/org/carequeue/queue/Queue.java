@@ -68,6 +68,12 @@ public class Queue {
     @Column(name = "agent_id")
     private Set<String> memberIds = new HashSet<>();
 
+    /** Other queues of the organization this queue's agents may transfer their customers to. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "queue_transfer_target", joinColumns = @JoinColumn(name = "queue_id"))
+    @Column(name = "target_queue_id")
+    private Set<String> transferTargetIds = new HashSet<>();
+
     protected Queue() {
     }
 
@@ -260,5 +266,19 @@ public class Queue {
         if (rule != null) {
             attachments = rule;
         }
+    }
+
+    /** Replaces the transfer targets; the caller has checked that they are queues of this organization. */
+    void changeTransferTargets(Set<String> targetQueueIds) {
+        transferTargetIds.clear();
+        transferTargetIds.addAll(targetQueueIds);
+    }
+
+    public boolean allowsTransferTo(String queueId) {
+        return transferTargetIds.contains(queueId);
+    }
+
+    public Set<String> transferTargetIds() {
+        return Set.copyOf(transferTargetIds);
     }
 }

@@ -31,6 +31,9 @@ public class QueueLogEntry {
     private String agentId;
     @Column(name = "audience_id")
     private String audienceId;
+    /** A transfer's other queue: the target in the source queue's log, the source in the target's. */
+    @Column(name = "other_queue_id")
+    private String otherQueueId;
 
     protected QueueLogEntry() {
     }
@@ -41,6 +44,14 @@ public class QueueLogEntry {
         this.kind = kind;
         this.agentId = agentId;
         this.audienceId = audienceId;
+    }
+
+    /** A transfer's line in one of the two queues' logs. */
+    public static QueueLogEntry transfer(String queueId, QueueLogKind kind, String agentId, String audienceId,
+                                         String otherQueueId) {
+        QueueLogEntry entry = new QueueLogEntry(queueId, kind, agentId, audienceId);
+        entry.otherQueueId = otherQueueId;
+        return entry;
     }
 
     public long id() {
@@ -65,5 +76,9 @@ public class QueueLogEntry {
 
     public String audienceId() {
         return audienceId;
+    }
+
+    public String otherQueueId() {
+        return otherQueueId;
     }
 }

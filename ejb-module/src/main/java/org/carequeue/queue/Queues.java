@@ -83,11 +83,15 @@ public class Queues {
     public QueueResponse configure(String queueId, QueueSettingsRequest settings) {
         AttachmentRule attachments = AttachmentRule.parse(settings.attachments());
         VideoCalls calls = settings.video() == null ? null : VideoCalls.parse("video", settings.video());
-        Queue queue = queues.forOperatorToChange(queueId, callers.currentOperator());
+        Agent operator = callers.currentOperator();
+        Queue queue = queues.forOperatorToChange(queueId, operator);
         queue.configure(InvalidInput.requireText("name", settings.name(), Queue.MAX_NAME_LENGTH),
                 capacity(settings.capacity()), Boolean.TRUE.equals(settings.suspended()));
         queue.allowAttachments(attachments);
         queue.configureCalls(calls, settings.screenShare());
+        if (settings.transferQueueIds() != null) {
+            queue.changeTransferTargets(transferTargets(operator, queue, settings.transferQueueIds()));
+        }
         changed(queue);
         return queues.view(queue);
     }
@@ -261,6 +265,22 @@ public class Queues {
 
     private void changed(Queue queue, Set<String> formerMembers) {
         changed.fire(new QueueChanged(queue.id(), queue.organizationId(), Set.copyOf(formerMembers)));
+    }
+
+    /** Transfer targets must be other, live queues of the same organization. */
+    private Set<String> transferTargets(Agent operator, Queue queue, Collection<String> targetQueueIds) {
+        Set<String> targets = new HashSet<>();
+        for (String targetId : targetQueueIds) {
+            Queue target = targetId == null ? null : em.find(Queue.class, targetId);
+            if (target == null || target.isDeleted() || !target.organizationId().equals(operator.organizationId())) {
+                throw new InvalidInput("transferQueueIds", "No such queue in your organization: " + targetId);
+            }
+            if (target.id().equals(queue.id())) {
+                throw new InvalidInput("transferQueueIds", "A queue cannot transfer customers to itself");
+            }
+            targets.add(target.id());
+        }
+        return targets;
     }
 
     private static int capacity(Integer capacity) {

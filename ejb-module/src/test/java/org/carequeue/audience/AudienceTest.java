@@ -122,6 +122,64 @@ class AudienceTest {
         assertEquals(AudienceState.ACCEPTED, audience.state());
     }
 
+    @Test
+    void aFinishedConversationIsOpenForWrapUpUntilItCompletes() {
+        audience.accept("alice");
+        assertTrue(audience.isOpenForWrapUp());
+        audience.finishByAgent("alice");
+        assertTrue(audience.isOpenForWrapUp(), "tags and notes stay editable after the end");
+        assertFalse(audience.completeIfFinishedBefore(audience.endedAt()), "not before the wrap-up time");
+        assertTrue(audience.completeIfFinishedBefore(audience.endedAt().plusNanos(1)));
+        assertEquals(AudienceState.COMPLETE, audience.state());
+        assertFalse(audience.isOpenForWrapUp());
+        assertEquals(ErrorCode.AUDIENCE_COMPLETE, code(audience::requireOpenForWrapUp));
+        assertFalse(audience.completeIfFinishedBefore(Clock.now().plusSeconds(3600)), "completes once");
+        assertEquals(ErrorCode.AUDIENCE_ENDED, code(audience::nextSeq));
+    }
+
+    @Test
+    void endAndHideCompletesAFinishedConversationOfTheHolderOnly() {
+        audience.accept("alice");
+        assertEquals(ErrorCode.VALIDATION_FAILED, code(() -> audience.completeByAgent("alice")), "end it first");
+        audience.finishByAgent("alice");
+        assertEquals(ErrorCode.NOT_HELD_BY_YOU, code(() -> audience.completeByAgent("bob")));
+        audience.completeByAgent("alice");
+        assertEquals(AudienceState.COMPLETE, audience.state());
+        audience.completeByAgent("alice");
+        assertEquals(AudienceState.COMPLETE, audience.state());
+    }
+
+    @Test
+    void theCustomerRatesAndAnswersOnceAfterTheEnd() {
+        audience.accept("alice");
+        assertEquals(ErrorCode.AUDIENCE_NOT_ENDED, code(() -> audience.rate(1)));
+        assertEquals(ErrorCode.AUDIENCE_NOT_ENDED, code(() -> audience.answerAfterwards("{}")));
+        audience.endByCustomer();
+        audience.rate(0);
+        assertEquals(ErrorCode.ALREADY_RATED, code(() -> audience.rate(1)));
+        assertEquals(0, audience.rating());
+        audience.answerAfterwards("{\"solved\":\"yes\"}");
+        assertEquals(ErrorCode.ALREADY_ANSWERED, code(() -> audience.answerAfterwards("{\"solved\":\"no\"}")));
+        assertEquals("{\"solved\":\"yes\"}", audience.postAnswersJson());
+    }
+
+    @Test
+    void aTransferMakesTheCustomerWaitInTheTargetQueueWithTheirMessages() {
+        audience.nextSeq();
+        audience.accept("alice");
+        audience.nextSeq();
+        assertEquals(ErrorCode.NOT_HELD_BY_YOU, code(() -> audience.transferTo("bob", "billing")));
+        audience.transferTo("alice", "billing");
+        assertEquals(AudienceState.REQUESTED, audience.state());
+        assertEquals("billing", audience.queueId());
+        assertNull(audience.agentId());
+        assertEquals(3, audience.nextSeq(), "the conversation's numbering goes on");
+        assertFalse(audience.dropIfUnseenSince(Clock.now().minusSeconds(1)), "the grace clock restarted");
+        audience.accept("ben");
+        audience.finishByAgent("ben");
+        assertEquals(ErrorCode.AUDIENCE_ENDED, code(() -> audience.transferTo("ben", "support")));
+    }
+
     private static ErrorCode code(Runnable action) {
         return assertThrows(BusinessException.class, action::run).code();
     }

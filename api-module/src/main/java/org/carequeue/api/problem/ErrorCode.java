@@ -19,6 +19,12 @@ public enum ErrorCode {
     /** The queue's video setting does not let this side start a call. */
     CALL_NOT_ALLOWED(403),
     NOT_HELD_BY_YOU(403),
+    // End, rating, post-audience questionnaire, transfer (issue 5)
+    AUDIENCE_NOT_ENDED(409),
+    AUDIENCE_COMPLETE(409),
+    ALREADY_RATED(409),
+    ALREADY_ANSWERED(409),
+    TRANSFER_NOT_ALLOWED(409),
     ORGANIZATION_NOT_FOUND(404),
     VALIDATION_FAILED(400),
     ALREADY_EXISTS(409),

@@ -1,6 +1,10 @@
 package org.carequeue.api.queue;
 
-/** One line of a queue's activity log: who ({@code agentName}) did what ({@code kind}) to whom ({@code customerName}). */
+/**
+ * One line of a queue's activity log: who ({@code agentName}) did what ({@code kind}) to whom ({@code customerName}).
+ * A transfer's lines ({@code TRANSFERRED_OUT}, {@code TRANSFERRED_IN}) name the other queue.
+ */
 public record QueueLogEntryResponse(long id, String at, String kind, String agentId, String agentName,
-                                    String audienceId, String customerName) {
+                                    String audienceId, String customerName, String otherQueueId,
+                                    String otherQueueName) {
 }

@@ -1,5 +1,7 @@
 package org.carequeue.api.queue;
 
+import java.util.List;
+
 /**
  * A queue's settings, replaced as a whole; of the fields after {@code suspended}, a null keeps the
  * current value:
@@ -7,22 +9,27 @@ package org.carequeue.api.queue;
  *   <li>{@code attachments}: who may send files, {@code MEMBERS} (customer and agent),
  *       {@code AGENT_ONLY} or {@code NOBODY};</li>
  *   <li>{@code video}: who may start a video call, {@code AGENT}, {@code CUSTOMER}, {@code BOTH} or
- *       {@code NOBODY}; {@code screenShare}: whether the agent may share their screen in one.</li>
+ *       {@code NOBODY}; {@code screenShare}: whether the agent may share their screen in one;</li>
+ *   <li>{@code transferQueueIds}: the queues its agents may transfer customers to.</li>
  * </ul>
  */
 public record QueueSettingsRequest(String name, Integer capacity, Boolean suspended, String attachments,
-                                   String video, Boolean screenShare) {
+                                   String video, Boolean screenShare, List<String> transferQueueIds) {
 
     /** Name, capacity and suspension only: the other settings stay as they are. */
     public static QueueSettingsRequest basic(String name, Integer capacity, Boolean suspended) {
-        return new QueueSettingsRequest(name, capacity, suspended, null, null, null);
+        return new QueueSettingsRequest(name, capacity, suspended, null, null, null, null);
     }
 
     public QueueSettingsRequest withAttachments(String attachments) {
-        return new QueueSettingsRequest(name, capacity, suspended, attachments, video, screenShare);
+        return new QueueSettingsRequest(name, capacity, suspended, attachments, video, screenShare, transferQueueIds);
     }
 
     public QueueSettingsRequest withVideo(String video, Boolean screenShare) {
-        return new QueueSettingsRequest(name, capacity, suspended, attachments, video, screenShare);
+        return new QueueSettingsRequest(name, capacity, suspended, attachments, video, screenShare, transferQueueIds);
+    }
+
+    public QueueSettingsRequest withTransferQueueIds(List<String> transferQueueIds) {
+        return new QueueSettingsRequest(name, capacity, suspended, attachments, video, screenShare, transferQueueIds);
     }
 }

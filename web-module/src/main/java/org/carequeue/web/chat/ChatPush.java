@@ -16,6 +16,7 @@ import org.carequeue.audience.AudienceAccepted;
 import org.carequeue.audience.AudienceDropped;
 import org.carequeue.audience.AudienceFinished;
 import org.carequeue.audience.AudienceState;
+import org.carequeue.audience.AudienceTransferred;
 import org.carequeue.audience.Audiences;
 import org.carequeue.message.MessagePosted;
 
@@ -92,6 +93,18 @@ public class ChatPush {
         } else {
             sessions.toAgentAsJson(signal.agentId(), signal.frame());
         }
+    }
+
+    /**
+     * The customer waits again, in the target queue: their sockets get {@code state} REQUESTED
+     * and then their place in the new line; the agent who transferred them gets the state too.
+     */
+    public void deliver(AudienceTransferred event) {
+        var frame = ServerFrame.State.of(event.audienceId(), AudienceState.REQUESTED.name(), null);
+        sessions.startedWaiting(event.audienceId(), event.toQueueId());
+        sessions.toCustomers(event.audienceId(), frame);
+        sessions.toAgent(event.agentId(), frame);
+        pushPositions(event.toQueueId());
     }
 
     public void deliver(AgentSignedOut event) {

@@ -108,6 +108,20 @@ public class ChatSessions {
         }
     }
 
+    /**
+     * The customer waits again, in {@code queueId} (a transfer): their sockets join that queue's
+     * line and forget their last position, so the next position push reaches them.
+     */
+    void startedWaiting(String audienceId, String queueId) {
+        for (Session session : customersByAudience.getOrDefault(audienceId, Set.of())) {
+            Peer peer = peer(session);
+            removeFrom(waitingByQueue, peer.queueId(), session);
+            session.getUserProperties().put(PEER, peer.inQueue(queueId));
+            session.getUserProperties().remove(LAST_POSITION);
+            addTo(waitingByQueue, queueId, session);
+        }
+    }
+
     /** The audiences of the customers waiting in line with a socket on this node. */
     Set<String> waitingAudienceIds() {
         return waitingByQueue.values().stream()

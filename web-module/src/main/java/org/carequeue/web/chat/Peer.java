@@ -19,6 +19,11 @@ record Peer(Kind kind, String token, String audienceId, String queueId, String a
         return new Peer(Kind.AGENT, token, null, null, agentId, expiresAt);
     }
 
+    /** The same customer, now in another queue (after a transfer). */
+    Peer inQueue(String queueId) {
+        return new Peer(kind, token, audienceId, queueId, agentId, expiresAt);
+    }
+
     boolean isCustomer() {
         return kind == Kind.CUSTOMER;
     }

@@ -14,7 +14,9 @@ import java.util.UUID;
 import org.carequeue.api.audience.AudienceDetailResponse;
 import org.carequeue.api.audience.AudienceResponse;
 import org.carequeue.api.message.AttachmentResponse;
+import org.carequeue.api.audience.RatingRequest;
 import org.carequeue.api.message.MessageResponse;
+import org.carequeue.api.queue.PublicQueueResponse;
 import org.carequeue.audience.Audiences;
 import org.carequeue.audience.Participant;
 import org.carequeue.audience.Participants;
@@ -58,6 +60,9 @@ public class ConversationBacking implements Serializable {
     private transient List<MessageResponse> messages;
     /** The agent's side of the live conversation, for its video call buttons; empty once it ended. */
     private transient Optional<Participant> call;
+    /** The transfer dialog: the queues offered (records, so not kept if the view is serialized) and the one chosen. */
+    private transient List<PublicQueueResponse> transferTargets;
+    private String transferQueueId;
 
     /** Reads the audience; one the agent may not see sends them back to the desk. */
     public void load() {
@@ -69,11 +74,21 @@ public class ConversationBacking implements Serializable {
         }
     }
 
-    /** After a push: everything is read again on the next render. */
+    /**
+     * After a push: everything is read again. A conversation that left this agent meanwhile (their
+     * own transfer, whose signal may arrive while its answer redirects, or one from another tab)
+     * sends them back to the desk instead of failing the render. It adds no message of its own, so
+     * the transfer's message, carried over by the redirect, is the one the desk shows.
+     */
     public void refresh() {
         card = null;
         messages = null;
         call = null;
+        try {
+            card = audiences.customerCard(id);
+        } catch (BusinessException gone) {
+            Feedback.redirect("/desk/");
+        }
     }
 
     public void send() {
@@ -112,7 +127,8 @@ public class ConversationBacking implements Serializable {
     public void end() {
         try {
             audiences.endByAgent(id);
-            refresh();
+            card = null;
+            messages = null;
             Feedback.info("The conversation has ended.");
         } catch (BusinessException refused) {
             Feedback.refused(refused, null);
@@ -128,6 +144,75 @@ public class ConversationBacking implements Serializable {
         } catch (BusinessException refused) {
             Feedback.refused(refused, null);
         }
+    }
+
+    /** Opens the transfer dialog with the queues this conversation may go to. */
+    public void startTransfer() {
+        transferQueueId = null;
+        try {
+            transferTargets = audiences.transferTargets(id);
+        } catch (BusinessException refused) {
+            transferTargets = List.of();
+            Feedback.refused(refused, null);
+        }
+    }
+
+    /** "Transfer": the customer waits in the chosen queue; the conversation leaves this desk. */
+    public void transfer() {
+        try {
+            AudienceResponse transferred = audiences.transfer(id, transferQueueId);
+            Feedback.info(transferred.customerName() + " was transferred to " + targetName(transferred.queueId()) + ".");
+            Feedback.redirect("/desk/");
+        } catch (BusinessException refused) {
+            Feedback.refused(refused, "transferForm");
+        }
+    }
+
+    private String targetName(String queueId) {
+        return getTransferTargets().stream().filter(q -> q.id().equals(queueId)).map(PublicQueueResponse::name)
+                .findFirst().orElse("another queue");
+    }
+
+    public List<PublicQueueResponse> getTransferTargets() {
+        return transferTargets == null ? List.of() : transferTargets;
+    }
+
+    /** A target in the dialog: its name, and why it might not take the customer now. */
+    public String targetLabel(PublicQueueResponse queue) {
+        return switch (queue.state()) {
+            case "OPEN" -> queue.name() + " (" + queue.length() + " waiting)";
+            case "CLOSED" -> queue.name() + " (closed)";
+            case "FULL" -> queue.name() + " (full)";
+            case "SUSPENDED" -> queue.name() + " (suspended)";
+            default -> queue.name();
+        };
+    }
+
+    public String getTransferQueueId() {
+        return transferQueueId;
+    }
+
+    public void setTransferQueueId(String transferQueueId) {
+        this.transferQueueId = transferQueueId;
+    }
+
+    /** Tags and notes may change while the conversation runs and after its end, until it is complete. */
+    public boolean isWrapUpOpen() {
+        String state = getAudience().state();
+        return "ACCEPTED".equals(state) || "FINISHED".equals(state);
+    }
+
+    /** The customer's rating in words, or null while they have not rated. */
+    public String getRatingLabel() {
+        Integer rating = getAudience().rating();
+        if (rating == null) {
+            return null;
+        }
+        return switch (rating) {
+            case RatingRequest.GOOD -> "good";
+            case RatingRequest.OKAY -> "okay";
+            default -> "poor";
+        };
     }
 
     public AudienceDetailResponse getCard() {

@@ -83,8 +83,14 @@ public class QueueBacking implements Serializable {
             case "DROPPED" -> customer + " left the queue before being picked";
             case "ENDED" -> line.agentName() == null ? customer + " ended the conversation"
                     : agent + " ended the conversation with " + customer;
+            case "TRANSFERRED_OUT" -> agent + " transferred " + customer + " to " + otherQueue(line);
+            case "TRANSFERRED_IN" -> customer + " was transferred from " + otherQueue(line) + " by " + agent;
             default -> line.kind();
         };
+    }
+
+    private static String otherQueue(QueueLogEntryResponse line) {
+        return line.otherQueueName() == null ? "another queue" : line.otherQueueName();
     }
 
     public int getActiveTab() {

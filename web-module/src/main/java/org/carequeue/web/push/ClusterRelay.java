@@ -29,8 +29,11 @@ import javax.naming.NamingException;
 import org.carequeue.agent.AgentRemoved;
 import org.carequeue.agent.AgentSignedOut;
 import org.carequeue.audience.AudienceAccepted;
+import org.carequeue.audience.AudienceCompleted;
 import org.carequeue.audience.AudienceDropped;
+import org.carequeue.audience.AudienceFeedbackGiven;
 import org.carequeue.audience.AudienceFinished;
+import org.carequeue.audience.AudienceTransferred;
 import org.carequeue.message.MessagePosted;
 import org.carequeue.web.chat.ChatPush;
 import org.carequeue.web.chat.ManagedThreads;
@@ -67,7 +70,8 @@ public class ClusterRelay {
     private static final Jsonb JSON = JsonbBuilder.create();
     private static final Map<String, Class<?>> RELAYED = Stream.of(MessagePosted.class, AudienceAccepted.class,
                     AudienceDropped.class, AudienceFinished.class, AgentSignedOut.class, AgentRemoved.class,
-                    DeskSignal.class, PeerSignal.class)
+                    DeskSignal.class, PeerSignal.class, AudienceTransferred.class, AudienceCompleted.class,
+                    AudienceFeedbackGiven.class)
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     @Inject
@@ -135,6 +139,18 @@ public class ClusterRelay {
     }
 
     void finished(@Observes(during = TransactionPhase.AFTER_SUCCESS) AudienceFinished event) {
+        publish(event);
+    }
+
+    void transferred(@Observes(during = TransactionPhase.AFTER_SUCCESS) AudienceTransferred event) {
+        publish(event);
+    }
+
+    void completed(@Observes(during = TransactionPhase.AFTER_SUCCESS) AudienceCompleted event) {
+        publish(event);
+    }
+
+    void feedbackGiven(@Observes(during = TransactionPhase.AFTER_SUCCESS) AudienceFeedbackGiven event) {
         publish(event);
     }
 
@@ -225,6 +241,13 @@ public class ClusterRelay {
             } else if (event instanceof PeerSignal signal) {
                 chat.deliver(signal);
                 desks.deliver(signal);
+            } else if (event instanceof AudienceTransferred transferred) {
+                chat.deliver(transferred);
+                desks.deliver(transferred);
+            } else if (event instanceof AudienceCompleted completed) {
+                desks.deliver(completed);
+            } else if (event instanceof AudienceFeedbackGiven feedback) {
+                desks.deliver(feedback);
             }
         } catch (RuntimeException | LinkageError e) {
             // One bad push must not stop this node's delivery thread, and with it every later push.

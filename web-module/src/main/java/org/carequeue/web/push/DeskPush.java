@@ -9,9 +9,12 @@ import java.util.List;
 import java.util.Set;
 import org.carequeue.agent.AgentRemoved;
 import org.carequeue.audience.AudienceAccepted;
+import org.carequeue.audience.AudienceCompleted;
 import org.carequeue.audience.AudienceDropped;
+import org.carequeue.audience.AudienceFeedbackGiven;
 import org.carequeue.audience.AudienceFinished;
 import org.carequeue.audience.AudienceRequested;
+import org.carequeue.audience.AudienceTransferred;
 import org.carequeue.message.MessagePosted;
 import org.carequeue.queue.QueueChanged;
 import org.carequeue.queue.Queues;
@@ -67,6 +70,11 @@ public class DeskPush {
         }
     }
 
+    void transferred(@Observes(during = TransactionPhase.AFTER_SUCCESS) AudienceTransferred event) {
+        queueChanged(event.fromQueueId(), false);
+        queueChanged(event.toQueueId(), true);
+    }
+
     public void deliver(DeskSignal signal) {
         desks.send(signal.agentIds(), signal.signal());
     }
@@ -76,6 +84,21 @@ public class DeskPush {
     }
 
     public void deliver(AudienceFinished event) {
+        conversationChanged(event.agentId(), event.audienceId());
+    }
+
+    /** The conversation left the transferring agent's sidebar. */
+    public void deliver(AudienceTransferred event) {
+        conversationChanged(event.agentId(), event.audienceId());
+    }
+
+    /** A finished conversation completed: it leaves the sidebar. */
+    public void deliver(AudienceCompleted event) {
+        conversationChanged(event.agentId(), event.audienceId());
+    }
+
+    /** The customer rated or answered afterwards: the conversation view shows it. */
+    public void deliver(AudienceFeedbackGiven event) {
         conversationChanged(event.agentId(), event.audienceId());
     }
 

@@ -34,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.carequeue.api.audience.AudienceResponse;
 import org.carequeue.api.audience.CustomerRequestResponse;
+import org.carequeue.api.audience.TransferRequest;
 import org.carequeue.api.message.MessageResponse;
 import org.carequeue.api.queue.PublicQueueResponse;
 import org.carequeue.api.queue.QueueLogEntryResponse;
@@ -272,6 +273,37 @@ class ClusterIT {
         awaitState(b, organization, queue, "CLOSED");
         Thread.sleep(6_000);    // a tick more on both nodes: nothing is applied twice
         assertEquals(List.of("OPENED_BY_SCHEDULE", "CLOSED_BY_SCHEDULE"), scheduleLog(b, agent, queue));
+    }
+
+    /**
+     * A transfer made on node B reaches the customer's socket on node A (the relayed
+     * AudienceTransferred): they queue again in the target queue, get their place there, and are
+     * picked by the next agent.
+     */
+    @Test
+    @Order(5)
+    void aTransferOnOneNodeReachesTheCustomerOnTheOther() {
+        Api.Organization organization = a.signUp();
+        Api.Agent ann = a.agent(organization);
+        Api.Agent ben = a.agent(organization);
+        QueueResponse support = a.openQueue(organization, 10, ann);
+        QueueResponse billing = a.openQueue(organization, 10, ben);
+        a.put("api/v1/queues/" + support.id() + "/settings", organization.ownerToken(),
+                QueueSettingsRequest.basic(support.name(), 10, false).withTransferQueueIds(List.of(billing.id()))).expect(200);
+        CustomerRequestResponse tess = a.request(support.id(), "Tess Transfer", "Hi");
+        try (ChatSocket customer = ChatSocket.authenticated(a, tess.customerToken())) {
+            b.post("api/v1/queues/" + support.id() + "/pick", ann.token(), null).expect(200);
+            assertEquals("ACCEPTED", customer.nextPastPositions("state").getString("state"));
+            b.post("api/v1/audiences/" + tess.audienceId() + "/transfer", ann.token(),
+                    new TransferRequest(billing.id())).expect(200);
+            assertEquals("REQUESTED", customer.until("state").getString("state"),
+                    "the transfer on node B reaches the customer's socket on node A");
+            assertEquals(1, customer.until("queue").getInt("position"), "their place in the new line");
+            b.post("api/v1/queues/" + billing.id() + "/pick", ben.token(), null).expect(200);
+            JsonObject accepted = customer.until("state");
+            assertEquals("ACCEPTED", accepted.getString("state"));
+            assertEquals(ben.name(), accepted.getString("agentName"));
+        }
     }
 
     /**

@@ -168,9 +168,14 @@ public final class Browser implements AutoCloseable {
 
     /** Waits for the condition; when it does not come, what the page showed is saved as a screenshot. */
     public <T> T waitUntil(Function<? super WebDriver, T> condition) {
+        return waitUntil(WAIT, condition);
+    }
+
+    /** Waits longer than {@link #WAIT} for something that takes its time (a timer on the server). */
+    public <T> T waitUntil(Duration timeout, Function<? super WebDriver, T> condition) {
         try {
             // Ajax updates replace elements between finding and reading them: look again.
-            return new WebDriverWait(driver, WAIT, Duration.ofMillis(100))
+            return new WebDriverWait(driver, timeout, Duration.ofMillis(100))
                     .ignoring(StaleElementReferenceException.class)
                     .until(condition);
         } catch (TimeoutException e) {

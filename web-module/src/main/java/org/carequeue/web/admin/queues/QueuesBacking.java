@@ -49,6 +49,8 @@ public class QueuesBacking implements Serializable {
     /** Video calls: who may start one (AGENT, CUSTOMER, BOTH, NOBODY), and screen sharing. */
     private String video;
     private boolean screenShare;
+    /** The queues the edited queue's agents may transfer customers to. */
+    private List<String> transferQueueIds = new ArrayList<>();
 
     /** {@code ?edit=ID} (the desk's "Queue settings") opens that queue's settings at once. */
     public void load() {
@@ -66,6 +68,7 @@ public class QueuesBacking implements Serializable {
         capacity = null;
         suspended = false;
         attachments = null;
+        transferQueueIds = new ArrayList<>();
     }
 
     public void startEdit(QueueResponse queue) {
@@ -76,13 +79,14 @@ public class QueuesBacking implements Serializable {
         attachments = queue.attachments();
         video = queue.video();
         screenShare = queue.screenShare();
+        transferQueueIds = new ArrayList<>(queue.transferQueueIds());
     }
 
     public void save() {
         try {
             QueueResponse saved = editedId == null ? queues.create(name, capacity)
-                    : queues.configure(editedId,
-                            new QueueSettingsRequest(name, capacity, suspended, attachments, video, screenShare));
+                    : queues.configure(editedId, new QueueSettingsRequest(name, capacity, suspended, attachments,
+                            video, screenShare, transferQueueIds));
             Feedback.info(editedId == null ? saved.name() + " was created, closed; add its members and open it."
                     : saved.name() + " was saved.");
             Feedback.done();
@@ -223,6 +227,19 @@ public class QueuesBacking implements Serializable {
 
     public void setScreenShare(boolean screenShare) {
         this.screenShare = screenShare;
+    }
+
+    /** The organization's other queues: the transfer targets the settings dialog offers. */
+    public List<QueueResponse> getOtherQueues() {
+        return getAll().stream().map(QueueMembersResponse::queue).filter(q -> !q.id().equals(editedId)).toList();
+    }
+
+    public List<String> getTransferQueueIds() {
+        return transferQueueIds;
+    }
+
+    public void setTransferQueueIds(List<String> transferQueueIds) {
+        this.transferQueueIds = transferQueueIds;
     }
 
     public List<String> getMemberIds() {

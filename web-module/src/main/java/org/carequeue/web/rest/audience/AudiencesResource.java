@@ -16,8 +16,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import org.carequeue.api.audience.AudienceResponse;
+import org.carequeue.api.audience.PostAnswersRequest;
+import org.carequeue.api.audience.RatingRequest;
+import org.carequeue.api.audience.TransferRequest;
 import org.carequeue.api.message.MessageResponse;
 import org.carequeue.api.message.PostMessageRequest;
+import org.carequeue.api.queue.PublicQueueResponse;
 import org.carequeue.audience.Audiences;
 import org.carequeue.message.Conversations;
 import org.carequeue.message.Posted;
@@ -78,6 +82,41 @@ public class AudiencesResource {
     @Path("/end")
     public AudienceResponse end() {
         return isAgent() ? audiences.endByAgent(audienceId) : audiences.endByCustomer(audienceId, customerToken());
+    }
+
+    /** The holding agent's "end and hide": ends the conversation if it runs and completes it at once. */
+    @POST
+    @Path("/end-and-hide")
+    public AudienceResponse endAndHide() {
+        return audiences.endAndHide(audienceId);
+    }
+
+    /** The customer rates the ended conversation, once (customer token). */
+    @POST
+    @Path("/rating")
+    public AudienceResponse rate(RatingRequest request) {
+        return audiences.rate(audienceId, customerToken(), Bodies.required(request).rating());
+    }
+
+    /** The customer answers the post-audience questionnaire, once (customer token). */
+    @POST
+    @Path("/post-answers")
+    public AudienceResponse answerAfterwards(PostAnswersRequest request) {
+        return audiences.answerAfterwards(audienceId, customerToken(), Bodies.required(request).answers());
+    }
+
+    /** The holding agent sends the customer to another queue; the answer is the audience waiting there. */
+    @POST
+    @Path("/transfer")
+    public AudienceResponse transfer(TransferRequest request) {
+        return audiences.transfer(audienceId, Bodies.required(request).queueId());
+    }
+
+    /** Where the holding agent may transfer this customer, with each queue's public state. */
+    @GET
+    @Path("/transfer-targets")
+    public List<PublicQueueResponse> transferTargets() {
+        return audiences.transferTargets(audienceId);
     }
 
     private boolean isAgent() {
