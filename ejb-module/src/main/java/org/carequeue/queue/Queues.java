@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +21,8 @@ import org.carequeue.agent.Callers;
 import org.carequeue.api.problem.ErrorCode;
 import org.carequeue.api.queue.QueueMembersResponse;
 import org.carequeue.api.queue.QueueResponse;
+import org.carequeue.metadata.MetadataCollection;
+import org.carequeue.metadata.SecureMetadataPolicy;
 import org.carequeue.platform.BusinessException;
 import org.carequeue.platform.Clock;
 import org.carequeue.platform.InvalidInput;
@@ -77,12 +80,28 @@ public class Queues {
         return queues.view(queue);
     }
 
+    /** A null {@code metadataCollection} or {@code secureMetadata} keeps the current value. */
     @RolesAllowed(Roles.OPERATOR)
-    public QueueResponse configure(String queueId, String name, Integer capacity, boolean suspended) {
+    public QueueResponse configure(String queueId, String name, Integer capacity, boolean suspended,
+                                   String metadataCollection, String secureMetadata) {
         Queue queue = queues.forOperatorToChange(queueId, callers.currentOperator());
         queue.configure(InvalidInput.requireText("name", name, Queue.MAX_NAME_LENGTH), capacity(capacity), suspended);
+        queue.configureMetadata(setting("metadataCollection", metadataCollection, MetadataCollection.class),
+                setting("secureMetadata", secureMetadata, SecureMetadataPolicy.class));
         changed(queue);
         return queues.view(queue);
+    }
+
+    /** One of the enum's names, or null (keep the current value). */
+    private static <E extends Enum<E>> E setting(String field, String value, Class<E> type) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidInput(field, field + " must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
     }
 
     @RolesAllowed(Roles.OPERATOR)

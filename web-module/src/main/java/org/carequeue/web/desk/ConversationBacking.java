@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 import org.carequeue.api.audience.AudienceDetailResponse;
 import org.carequeue.api.audience.AudienceResponse;
 import org.carequeue.api.message.MessageResponse;
@@ -27,6 +28,9 @@ public class ConversationBacking implements Serializable {
 
     @Inject
     Conversations conversations;
+
+    private static final Map<String, String> METADATA_LABELS = Map.of("browser", "Browser", "screen", "Screen",
+            "landingPage", "Landing page", "referrer", "Referrer", "page", "Page", "ip", "IP address");
 
     private String id;
     private String text;
@@ -84,6 +88,11 @@ public class ConversationBacking implements Serializable {
         } catch (BusinessException refused) {
             Feedback.refused(refused, null);
         }
+    }
+
+    /** The usual metadata keys in words ("Page: ..."); any other key as the customer's page named it. */
+    public String metadataLabel(String key) {
+        return METADATA_LABELS.getOrDefault(key, key);
     }
 
     public AudienceDetailResponse getCard() {

@@ -12,6 +12,7 @@ import org.carequeue.audience.AudienceAccepted;
 import org.carequeue.audience.AudienceDropped;
 import org.carequeue.audience.AudienceFinished;
 import org.carequeue.audience.AudienceRequested;
+import org.carequeue.audience.CustomerMetadataChanged;
 import org.carequeue.message.MessagePosted;
 import org.carequeue.queue.QueueChanged;
 import org.carequeue.queue.Queues;
@@ -25,6 +26,8 @@ import org.carequeue.queue.Queues;
  * <li>{@code {"kind":"queue","queueId":...,"arrival":true|false}} to the queue's members, who are
  * read once, on the node where the change committed;</li>
  * <li>{@code {"kind":"conversation","audienceId":...}} to the agent holding the audience;</li>
+ * <li>{@code {"kind":"customer","audienceId":...}} to the agent holding the audience when the
+ * customer's live metadata changed (their "about the customer" is read again);</li>
  * </ul>
  * The desks of an agent removed from the organization are closed.
  */
@@ -61,6 +64,14 @@ public class DeskPush {
         // Agents who just left the queue still show it until their desk reads again.
         if (!event.formerMembers().isEmpty()) {
             relay.publish(new DeskSignal(List.copyOf(event.formerMembers()), queueSignal(event.queueId(), false)));
+        }
+    }
+
+    /** Relayed as a signal, so the holder's desk hears it on whichever node it is. */
+    void customerMetadataChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) CustomerMetadataChanged event) {
+        if (event.agentId() != null) {
+            relay.publish(new DeskSignal(List.of(event.agentId()), Json.createObjectBuilder().add("kind", "customer")
+                    .add("audienceId", event.audienceId()).build().toString()));
         }
     }
 

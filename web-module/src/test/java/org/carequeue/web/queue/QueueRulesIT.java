@@ -62,7 +62,7 @@ class QueueRulesIT extends AgainstBuiltWar {
     void aSuspendedQueueRefusesCustomersEvenWhenOpen() {
         QueueResponse queue = api.openQueue(organization, 10, member);
         api.put("api/v1/queues/" + queue.id() + "/settings", organization.ownerToken(),
-                new QueueSettingsRequest(queue.name(), 10, true)).expect(200);
+                new QueueSettingsRequest(queue.name(), 10, true, null, null)).expect(200);
 
         var reply = api.post(requests(queue), null, customer());
 

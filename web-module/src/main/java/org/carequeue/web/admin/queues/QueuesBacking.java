@@ -41,6 +41,8 @@ public class QueuesBacking implements Serializable {
     private String name;
     private Integer capacity;
     private boolean suspended;
+    private String metadataCollection;
+    private String secureMetadata;
     /** The members the dialog opened with, so that saving sends only what the operator changed. */
     private List<String> shownMemberIds = List.of();
     private List<String> memberIds = new ArrayList<>();
@@ -60,6 +62,8 @@ public class QueuesBacking implements Serializable {
         name = null;
         capacity = null;
         suspended = false;
+        metadataCollection = null;
+        secureMetadata = null;
     }
 
     public void startEdit(QueueResponse queue) {
@@ -67,12 +71,14 @@ public class QueuesBacking implements Serializable {
         name = queue.name();
         capacity = queue.capacity();
         suspended = queue.suspended();
+        metadataCollection = queue.metadataCollection();
+        secureMetadata = queue.secureMetadata();
     }
 
     public void save() {
         try {
             QueueResponse saved = editedId == null ? queues.create(name, capacity)
-                    : queues.configure(editedId, name, capacity, suspended);
+                    : queues.configure(editedId, name, capacity, suspended, metadataCollection, secureMetadata);
             Feedback.info(editedId == null ? saved.name() + " was created, closed; add its members and open it."
                     : saved.name() + " was saved.");
             Feedback.done();
@@ -189,6 +195,22 @@ public class QueuesBacking implements Serializable {
 
     public void setSuspended(boolean suspended) {
         this.suspended = suspended;
+    }
+
+    public String getMetadataCollection() {
+        return metadataCollection;
+    }
+
+    public void setMetadataCollection(String metadataCollection) {
+        this.metadataCollection = metadataCollection;
+    }
+
+    public String getSecureMetadata() {
+        return secureMetadata;
+    }
+
+    public void setSecureMetadata(String secureMetadata) {
+        this.secureMetadata = secureMetadata;
     }
 
     public List<String> getMemberIds() {
