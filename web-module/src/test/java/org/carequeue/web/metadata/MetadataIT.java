@@ -13,6 +13,7 @@ import com.nimbusds.jose.JWEObject;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.DirectEncrypter;
 import com.nimbusds.jwt.JWTClaimsSet;
+import jakarta.json.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,6 +44,7 @@ import org.carequeue.api.queue.QueueSettingsRequest;
 import org.carequeue.web.support.AgainstBuiltWar;
 import org.carequeue.web.support.Api;
 import org.carequeue.web.support.Browser;
+import org.carequeue.web.support.ChatSocket;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -222,7 +224,7 @@ class MetadataIT extends AgainstBuiltWar {
     }
 
     @Test
-    void liveMetadataIsMergedAndReachesTheAgent() {
+    void liveMetadataIsMergedAndReachesTheAgent() throws InterruptedException {
         settings("ALL", null);
         CustomerRequestResponse customer = request(new CustomerRequest("Live", "Hello",
                 Map.of("page", "https://shop.example/", "cart", "2 items"), null, null))
@@ -238,6 +240,19 @@ class MetadataIT extends AgainstBuiltWar {
         assertEquals("https://shop.example/checkout", seen.get("page"));
         assertFalse(seen.containsKey("cart"), "an empty value removes the key");
         assertEquals("127.0.0.1", seen.get("ip"), "the browser cannot overwrite the server's IP address");
+
+        // The same through the customer's chat socket: {"type":"metadata","metadata":{...}}.
+        try (ChatSocket socket = ChatSocket.authenticated(api, customer.customerToken())) {
+            socket.send(Json.createObjectBuilder().add("type", "metadata")
+                    .add("metadata", Json.createObjectBuilder().add("page", "https://shop.example/pay")).build());
+            long deadline = System.nanoTime() + ChatSocket.WAIT.toNanos();
+            while (!"https://shop.example/pay".equals(card(customer).metadata().get("page"))) {
+                assertTrue(System.nanoTime() < deadline, "the socket's metadata frame was not stored");
+                Thread.sleep(100);
+            }
+        }
+        assertEquals(401, api.get("api/v1/audiences/" + customer.audienceId() + "/customer", customer.customerToken())
+                .status(), "the card is for agents");
 
         assertEquals(404, api.put("api/v1/audiences/" + customer.audienceId() + "/metadata", "cqc_not-the-token",
                 new MetadataUpdateRequest(Map.of("page", "x"))).status());
@@ -296,6 +311,61 @@ class MetadataIT extends AgainstBuiltWar {
             desk.visible(By.xpath("//dl[@id='browserMetadata']/dt[text()='Page']/following-sibling::dd[1][text()='https://shop.example/orders/A-77']"));
             assertTrue(desk.stillSamePage(), "the page change shows without reload");
             desk.screenshot("metadata-about-the-customer");
+        }
+    }
+
+    /**
+     * The owner creates a master key in the admin (the secret is shown once and works), revokes it;
+     * an operator cannot create one; the queue settings dialog sets the metadata collection.
+     */
+    @Test
+    void theAdminManagesMasterKeysAndTheQueuesMetadataSettings() {
+        String keyId;
+        try (Browser admin = Browser.open(api)) {
+            admin.go("admin/master-keys.xhtml").signIn(organization.ownerUsername(), Api.PASSWORD);
+            admin.click(By.id("createForm:createKey"));
+            String secret = admin.attribute(By.id("secretForm:secret"), "value");
+            keyId = admin.attribute(By.id("secretForm:keyId"), "value");
+            assertEquals(32, Base64.getUrlDecoder().decode(secret).length);
+            admin.screenshot("admin-master-key-created");
+            admin.click(By.id("secretForm:secretDone"));
+            admin.waitUntil(d -> !d.findElement(By.id("secretDialog")).isDisplayed());
+            admin.waitUntil(d -> d.findElement(By.id("keysForm:keys")).getText().contains(keyId));
+            assertTrue(admin.text(By.id("keysForm:keys")).contains("In use"));
+
+            NewMasterKeyResponse shown = new NewMasterKeyResponse(keyId, secret, null);
+            CustomerRequestResponse customer = request(new CustomerRequest("Keyed", null, null,
+                    ninchat(shown, Map.of("customerId", "C-9"), Instant.now().plusSeconds(60), true), null))
+                    .expect(201).as(CustomerRequestResponse.class);
+            assertEquals("C-9", card(customer).verifiedMetadata().get("customerId"), "the secret shown is the key's");
+            admin.go("admin/master-keys.xhtml");
+            assertFalse(admin.script("return document.documentElement.outerHTML").toString().contains(secret),
+                    "the secret is never shown again");
+
+            admin.click(By.cssSelector("button[data-key='" + keyId + "']"));
+            admin.click(By.id("confirmYes"));
+            admin.waitUntil(d -> d.findElement(By.id("keysForm:keys")).getText().contains("Revoked"));
+            admin.screenshot("admin-master-key-revoked");
+
+            admin.go("admin/queues.xhtml?edit=" + queue.id());
+            admin.click(By.id("settingsForm:metadataCollection"));
+            admin.click(By.cssSelector("li[data-label='Keep it, with the IP address']"));
+            admin.click(By.id("settingsForm:secureMetadata"));
+            admin.click(By.cssSelector("li[data-label='Required: refuse requests without it']"));
+            admin.screenshot("admin-queue-metadata-settings");
+            admin.click(By.id("settingsForm:save"));
+            admin.waitUntil(d -> !d.findElement(By.id("settingsDialog")).isDisplayed());
+        }
+        QueueResponse saved = api.get("api/v1/queues/" + queue.id(), agent.token()).expect(200).as(QueueResponse.class);
+        assertEquals("ALL", saved.metadataCollection());
+        assertEquals("REQUIRED", saved.secureMetadata());
+
+        Api.Agent operator = operator();
+        try (Browser admin = Browser.open(api)) {
+            admin.go("admin/master-keys.xhtml").signIn(operator.username(), Api.PASSWORD);
+            admin.waitUntil(d -> d.findElement(By.id("keysForm:keys")).getText().contains(keyId));
+            assertFalse(admin.visible(By.id("createForm:createKey")).isEnabled(), "operators only see the list");
+            assertFalse(admin.has(By.cssSelector("button[data-key]")), "operators cannot revoke");
         }
     }
 
