@@ -178,6 +178,9 @@ public class Audiences {
         }
         CustomerFacts.toJson("metadata", updates);
         Audience audience = audiences.forCustomerToChange(audienceId, customerToken);
+        if (!audience.state().takesMessages()) {
+            throw new AudienceEnded("This conversation has ended");
+        }
         Queue queue = em.find(Queue.class, audience.queueId());
         if (!queue.metadataCollection().keepsMetadata()) {
             return Map.of();

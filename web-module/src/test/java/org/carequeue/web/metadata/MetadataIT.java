@@ -266,7 +266,7 @@ class MetadataIT extends AgainstBuiltWar {
         var ended = api.put("api/v1/audiences/" + customer.audienceId() + "/metadata", customer.customerToken(),
                 new MetadataUpdateRequest(Map.of("page", "https://shop.example/thanks")));
         assertEquals(409, ended.status());
-        assertEquals("https://shop.example/checkout", card(customer).metadata().get("page"));
+        assertEquals("https://shop.example/pay", card(customer).metadata().get("page"), "nothing changes after the end");
     }
 
     /**

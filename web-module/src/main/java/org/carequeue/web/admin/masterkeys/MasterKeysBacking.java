@@ -4,6 +4,9 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.carequeue.api.metadata.MasterKeyResponse;
 import org.carequeue.api.metadata.NewMasterKeyResponse;
@@ -18,6 +21,8 @@ import org.carequeue.web.faces.Feedback;
 @Named
 @ViewScoped
 public class MasterKeysBacking implements Serializable {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
 
     @Inject
     MasterKeys masterKeys;
@@ -49,6 +54,11 @@ public class MasterKeysBacking implements Serializable {
         } catch (BusinessException refused) {
             Feedback.refused(refused, null);
         }
+    }
+
+    /** The admin has no script to localize times: they are shown in UTC. */
+    public String when(String isoTime) {
+        return isoTime == null ? "" : OffsetDateTime.parse(isoTime).withOffsetSameInstant(ZoneOffset.UTC).format(WHEN);
     }
 
     public List<MasterKeyResponse> getAll() {
