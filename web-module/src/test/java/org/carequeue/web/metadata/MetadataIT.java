@@ -284,7 +284,9 @@ class MetadataIT extends AgainstBuiltWar {
                 Map.of("Order number", "A-77", "Topic", "<b>Delivery</b>")))
                 .expect(201).as(CustomerRequestResponse.class);
 
-        try (Browser desk = Browser.open(api)) {
+        // The customer's socket keeps them in line (without one they are dropped after the grace period).
+        try (ChatSocket present = ChatSocket.authenticated(api, customer.customerToken());
+             Browser desk = Browser.open(api)) {
             desk.go("desk/queue.xhtml?id=" + queue.id());
             desk.signIn(agent.username(), Api.PASSWORD);
             desk.visible(By.xpath("//dl[@class='cq-answers']/dd[text()='A-77']"));
@@ -350,8 +352,10 @@ class MetadataIT extends AgainstBuiltWar {
             admin.go("admin/queues.xhtml?edit=" + queue.id());
             admin.click(By.id("settingsForm:metadataCollection"));
             admin.click(By.cssSelector("li[data-label='Keep it, with the IP address']"));
+            admin.waitUntil(d -> !d.findElement(By.id("settingsForm:metadataCollection_panel")).isDisplayed());
             admin.click(By.id("settingsForm:secureMetadata"));
             admin.click(By.cssSelector("li[data-label='Required: refuse requests without it']"));
+            admin.waitUntil(d -> !d.findElement(By.id("settingsForm:secureMetadata_panel")).isDisplayed());
             admin.screenshot("admin-queue-metadata-settings");
             admin.click(By.id("settingsForm:save"));
             admin.waitUntil(d -> !d.findElement(By.id("settingsDialog")).isDisplayed());
