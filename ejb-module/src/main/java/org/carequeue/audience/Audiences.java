@@ -101,6 +101,7 @@ public class Audiences {
         String name = InvalidInput.optionalText("name", r.name(), Audience.MAX_NAME_LENGTH);
         String message = InvalidInput.optionalText("message", r.message(), PostMessageRequest.MAX_TEXT_LENGTH);
         String preAnswers = CustomerFacts.toJson("preAnswers", r.preAnswers());
+        // Checked as sent, whatever the queue keeps of it: the contract does not depend on a setting.
         CustomerFacts.toJson("metadata", r.metadata());
 
         Queue queue = queues.forNewRequest(queueId);

@@ -3,6 +3,7 @@ package org.carequeue.metadata;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.util.Base64;
@@ -14,7 +15,7 @@ import org.carequeue.platform.Clock;
  * A revoked key stays (its id is never reused) but no longer opens anything.
  */
 @Entity
-@jakarta.persistence.Table(name = "master_key")
+@Table(name = "master_key")
 public class MasterKey {
 
     private static final SecureRandom RANDOM = new SecureRandom();
