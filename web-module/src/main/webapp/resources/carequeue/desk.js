@@ -63,6 +63,9 @@
         if (chat && batch.some(s => s.kind === 'conversation' && s.audienceId === chat.dataset.audienceId)) {
             call('refreshConversation');
         }
+        if (chat && batch.some(s => s.kind === 'all' || s.kind === 'customer' && s.audienceId === chat.dataset.audienceId)) {
+            call('refreshCustomerCard');
+        }
         const everything = batch.some(s => s.kind === 'all');
         if (queueView && everything) {
             call('refreshQueue');

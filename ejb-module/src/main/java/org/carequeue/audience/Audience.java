@@ -73,6 +73,11 @@ public class Audience {
     private String postAnswers;
     @Version
     private long version;
+    /** Decrypted secure metadata (JSON object of strings), and the master key that vouched for it. */
+    @Column(name = "verified_metadata")
+    private String verifiedMetadata;
+    @Column(name = "verified_key_id")
+    private String verifiedKeyId;
 
     protected Audience() {
     }
@@ -234,6 +239,20 @@ public class Audience {
         }
     }
 
+    /** Secure metadata the organization's master key vouched for, kept with the request. */
+    void verified(String keyId, String verifiedMetadataJson) {
+        this.verifiedKeyId = keyId;
+        this.verifiedMetadata = verifiedMetadataJson;
+    }
+
+    /** The customer's live metadata replaces what was stored; only while the audience lives. */
+    void replaceMetadata(String metadataJson) {
+        if (!state.takesMessages()) {
+            throw new AudienceEnded("This conversation has ended");
+        }
+        this.metadata = metadataJson;
+    }
+
     /** The sequence number for the next message; only live audiences take messages. */
     public long nextSeq() {
         if (!state.takesMessages()) {
@@ -294,6 +313,14 @@ public class Audience {
 
     String metadataJson() {
         return metadata;
+    }
+
+    String verifiedMetadataJson() {
+        return verifiedMetadata;
+    }
+
+    String verifiedKeyId() {
+        return verifiedKeyId;
     }
 
     public String agentId() {

@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -25,6 +26,13 @@ import org.carequeue.api.audience.CustomerRequestResponse;
 import org.carequeue.api.audience.RatingRequest;
 import org.carequeue.api.message.PostMessageRequest;
 import org.carequeue.api.queue.PublicQueueResponse;
+import org.carequeue.metadata.InvalidSecureMetadata;
+import org.carequeue.metadata.MasterKeyAccess;
+import org.carequeue.metadata.MetadataCollection;
+import org.carequeue.metadata.SecureMetadataDecoder;
+import org.carequeue.metadata.SecureMetadataPolicy;
+import org.carequeue.metadata.SecureMetadataRequired;
+import org.carequeue.metadata.VerifiedMetadata;
 import org.carequeue.platform.Clock;
 import org.carequeue.platform.InvalidInput;
 import org.carequeue.platform.Tokens;
@@ -77,6 +85,12 @@ public class Audiences {
     Event<AudienceFinished> finished;
 
     @Inject
+    Event<CustomerMetadataChanged> metadataChanged;
+
+    @Inject
+    MasterKeyAccess masterKeys;
+
+    @Inject
     @ConfigProperty(name = "carequeue.customer.grace-seconds", defaultValue = "60")
     int graceSeconds;
 
@@ -97,26 +111,115 @@ public class Audiences {
     /** Most completions in one tick's transaction; the next tick takes the rest. */
     static final int COMPLETIONS_PER_TICK = 200;
 
-    /** A customer joins a queue; the answer carries the token that is their only key to it. */
+    /**
+     * A customer joins a queue; the answer carries the token that is their only key to it.
+     * {@code customerAddress} is the client's IP address as the server saw it (never the client's
+     * own claim); the queue's settings decide whether it is kept.
+     */
     @PermitAll
-    public CustomerRequestResponse request(String queueId, CustomerRequest request) {
+    public CustomerRequestResponse request(String queueId, CustomerRequest request, String customerAddress) {
         CustomerRequest r = request == null ? new CustomerRequest(null, null, null, null, null) : request;
         String name = InvalidInput.optionalText("name", r.name(), Audience.MAX_NAME_LENGTH);
         String message = InvalidInput.optionalText("message", r.message(), PostMessageRequest.MAX_TEXT_LENGTH);
         String preAnswers = CustomerFacts.toJson("preAnswers", r.preAnswers());
-        String metadata = CustomerFacts.toJson("metadata", r.metadata());
+        // Checked as sent, whatever the queue keeps of it: the contract does not depend on a setting.
+        CustomerFacts.toJson("metadata", r.metadata());
 
         Queue queue = queues.forNewRequest(queueId);
+        String metadata = CustomerFacts.toJson("metadata", collected(queue, r.metadata(), customerAddress));
+        VerifiedMetadata verified = verifiedFor(queue, r.secureMetadata());
         queue.admit(queues.waiting(queue.id()));
         String token = Tokens.newToken(Tokens.CUSTOMER_PREFIX);
         Audience audience = new Audience(queue.organizationId(), queue.id(), name, Tokens.hash(token),
                 message == null || message.isBlank() ? null : message, preAnswers, metadata);
+        if (verified != null) {
+            audience.verified(verified.keyId(), verifiedJson(verified));
+        }
         em.persist(audience);
         // The first message (stored by an observer) refers to the audience row by id only.
         em.flush();
         em.persist(new QueueLogEntry(queue.id(), QueueLogKind.REQUESTED, null, audience.id()));
         requested.fire(new AudienceRequested(audience.id(), queue.id(), queue.organizationId()));
         return new CustomerRequestResponse(audience.id(), token, audience.state().name(), position(audience));
+    }
+
+    /** What the queue keeps of the browser's metadata: the IP address only from the server, and only under ALL. */
+    private static Map<String, String> collected(Queue queue, Map<String, String> fromBrowser, String customerAddress) {
+        MetadataCollection collection = queue.metadataCollection();
+        if (!collection.keepsMetadata()) {
+            return null;
+        }
+        Map<String, String> kept = new LinkedHashMap<>(fromBrowser == null ? Map.of() : fromBrowser);
+        kept.remove(MetadataCollection.IP_KEY);
+        if (collection.keepsIp() && customerAddress != null) {
+            kept.put(MetadataCollection.IP_KEY, customerAddress);
+        }
+        return kept;
+    }
+
+    /** Decrypts the request's secure metadata as the queue asks; IGNORED leaves it unread. */
+    private VerifiedMetadata verifiedFor(Queue queue, String secureMetadata) {
+        SecureMetadataPolicy policy = queue.secureMetadata();
+        if (policy == SecureMetadataPolicy.IGNORED) {
+            return null;
+        }
+        if (secureMetadata == null || secureMetadata.isBlank()) {
+            if (policy == SecureMetadataPolicy.REQUIRED) {
+                throw new SecureMetadataRequired(queue.name());
+            }
+            return null;
+        }
+        return SecureMetadataDecoder.decode(secureMetadata, masterKeys.secretsOf(queue.organizationId()),
+                Clock.now().toInstant());
+    }
+
+    /** The verified facts as stored; the user id the partner named is one of them. */
+    private static String verifiedJson(VerifiedMetadata verified) {
+        Map<String, String> facts = new LinkedHashMap<>(verified.metadata());
+        if (verified.userId() != null) {
+            facts.putIfAbsent("user_id", verified.userId());
+        }
+        try {
+            return CustomerFacts.toJson("secureMetadata", facts);
+        } catch (InvalidInput tooLarge) {
+            throw new InvalidSecureMetadata();
+        }
+    }
+
+    /**
+     * The customer's live metadata (the page they are on, say), merged into what is stored: a key
+     * with an empty value is removed, {@code ip} stays the server's. A queue that collects no
+     * metadata stores nothing. The holding agent's desk is told after commit.
+     *
+     * @return the customer's metadata as stored now
+     */
+    @PermitAll
+    public Map<String, String> updateMetadata(String audienceId, String customerToken, Map<String, String> updates) {
+        if (updates == null) {
+            throw new InvalidInput("metadata", "metadata is required");
+        }
+        CustomerFacts.toJson("metadata", updates);
+        Audience audience = audiences.forCustomerToChange(audienceId, customerToken);
+        if (!audience.state().takesMessages()) {
+            throw new AudienceEnded("This conversation has ended");
+        }
+        Queue queue = em.find(Queue.class, audience.queueId());
+        if (!queue.metadataCollection().keepsMetadata()) {
+            return Map.of();
+        }
+        Map<String, String> merged = new LinkedHashMap<>(CustomerFacts.fromJson(audience.metadataJson()));
+        updates.forEach((key, value) -> {
+            if (!MetadataCollection.IP_KEY.equals(key)) {
+                if (value == null || value.isEmpty()) {
+                    merged.remove(key);
+                } else {
+                    merged.put(key, value);
+                }
+            }
+        });
+        audience.replaceMetadata(CustomerFacts.toJson("metadata", merged));
+        metadataChanged.fire(new CustomerMetadataChanged(audience.id(), audience.agentId()));
+        return merged;
     }
 
     /**
@@ -144,7 +247,8 @@ public class Audiences {
         Audience audience = audiences.forReader(audienceId, callers.current());
         Queue queue = em.find(Queue.class, audience.queueId());
         return new AudienceDetailResponse(view(audience), queue.name(), CustomerFacts.fromJson(audience.metadataJson()),
-                CustomerFacts.fromJson(audience.preAnswersJson()));
+                CustomerFacts.fromJson(audience.preAnswersJson()), CustomerFacts.fromJson(audience.verifiedMetadataJson()),
+                audience.verifiedKeyId());
     }
 
     /**

@@ -19,6 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.carequeue.platform.Clock;
 import org.carequeue.platform.Ids;
+import org.carequeue.metadata.MetadataCollection;
+import org.carequeue.metadata.SecureMetadataPolicy;
 import org.carequeue.platform.InvalidInput;
 import org.carequeue.schedule.QueueSchedule;
 
@@ -62,6 +64,14 @@ public class Queue {
     /** Whether the agent may share their screen in a call. */
     @Column(name = "screen_share")
     private boolean screenShare;
+
+    // Metadata and secure metadata (issue 5).
+    @Enumerated(EnumType.STRING)
+    @Column(name = "metadata_collection")
+    private MetadataCollection metadataCollection = MetadataCollection.NO_IP;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "secure_metadata")
+    private SecureMetadataPolicy secureMetadata = SecureMetadataPolicy.OPTIONAL;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "queue_member", joinColumns = @JoinColumn(name = "queue_id"))
@@ -195,6 +205,24 @@ public class Queue {
 
     public boolean allowsScreenShare() {
         return screenShare;
+    }
+
+    /** A null keeps the current value. */
+    void configureMetadata(MetadataCollection metadataCollection, SecureMetadataPolicy secureMetadata) {
+        if (metadataCollection != null) {
+            this.metadataCollection = metadataCollection;
+        }
+        if (secureMetadata != null) {
+            this.secureMetadata = secureMetadata;
+        }
+    }
+
+    public MetadataCollection metadataCollection() {
+        return metadataCollection;
+    }
+
+    public SecureMetadataPolicy secureMetadata() {
+        return secureMetadata;
     }
 
     void addMember(String agentId) {

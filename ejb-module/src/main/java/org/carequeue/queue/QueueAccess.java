@@ -104,7 +104,8 @@ public class QueueAccess {
     public static QueueResponse view(Queue queue, WaitingLineLength line) {
         return new QueueResponse(queue.id(), queue.name(), queue.state().name(), queue.isSuspended(),
                 queue.capacity(), line.length(), Clock.iso(line.firstSince()), queue.attachments().name(),
-                queue.video().name(), queue.allowsScreenShare(), queue.transferTargetIds().stream().sorted().toList());
+                queue.video().name(), queue.allowsScreenShare(), queue.transferTargetIds().stream().sorted().toList(),
+                queue.metadataCollection().name(), queue.secureMetadata().name());
     }
 
     private Queue inOrganization(String queueId, Agent agent) {

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +22,8 @@ import org.carequeue.api.problem.ErrorCode;
 import org.carequeue.api.queue.QueueMembersResponse;
 import org.carequeue.api.queue.QueueResponse;
 import org.carequeue.api.queue.QueueSettingsRequest;
+import org.carequeue.metadata.MetadataCollection;
+import org.carequeue.metadata.SecureMetadataPolicy;
 import org.carequeue.platform.BusinessException;
 import org.carequeue.platform.Clock;
 import org.carequeue.platform.InvalidInput;
@@ -92,8 +95,22 @@ public class Queues {
         if (settings.transferQueueIds() != null) {
             queue.changeTransferTargets(transferTargets(operator, queue, settings.transferQueueIds()));
         }
+        queue.configureMetadata(setting("metadataCollection", settings.metadataCollection(), MetadataCollection.class),
+                setting("secureMetadata", settings.secureMetadata(), SecureMetadataPolicy.class));
         changed(queue);
         return queues.view(queue);
+    }
+
+    /** One of the enum's names, or null (keep the current value). */
+    private static <E extends Enum<E>> E setting(String field, String value, Class<E> type) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidInput(field, field + " must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
     }
 
     @RolesAllowed(Roles.OPERATOR)

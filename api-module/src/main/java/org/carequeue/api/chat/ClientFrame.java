@@ -1,5 +1,7 @@
 package org.carequeue.api.chat;
 
+import java.util.Map;
+
 /**
  * Any frame a client sends on {@code /api/ws/chat}; which fields matter depends on {@code type}:
  * <ul>
@@ -14,39 +16,41 @@ package org.carequeue.api.chat;
  *   browser gives them, {@code sdpMid} and {@code sdpMLineIndex}) or {@code hang-up}; agents add
  *   {@code audienceId}. {@code call} and {@code offer} only from a side the queue's {@code video}
  *   setting lets start calls (the caller sends the offer once the other side picked up).</li>
+ *   <li>{@code metadata} (customers): {@code metadata}, live metadata merged as
+ *   {@code PUT /api/v1/audiences/{id}/metadata} merges it; answered only when refused.</li>
  * </ul>
  */
 public record ClientFrame(String type, String token, String clientMessageId, String text, Long since,
                           Boolean on, String audienceId, String signal, String sdp, String candidate,
-                          String sdpMid, Integer sdpMLineIndex) {
+                          String sdpMid, Integer sdpMLineIndex, Map<String, String> metadata) {
 
     public static ClientFrame auth(String token) {
-        return new ClientFrame("auth", token, null, null, null, null, null, null, null, null, null, null);
+        return new ClientFrame("auth", token, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static ClientFrame send(String clientMessageId, String text) {
-        return new ClientFrame("send", null, clientMessageId, text, null, null, null, null, null, null, null, null);
+        return new ClientFrame("send", null, clientMessageId, text, null, null, null, null, null, null, null, null, null);
     }
 
     public static ClientFrame send(String audienceId, String clientMessageId, String text) {
-        return new ClientFrame("send", null, clientMessageId, text, null, null, audienceId, null, null, null, null, null);
+        return new ClientFrame("send", null, clientMessageId, text, null, null, audienceId, null, null, null, null, null, null);
     }
 
     public static ClientFrame resume(long since) {
-        return new ClientFrame("resume", null, null, null, since, null, null, null, null, null, null, null);
+        return new ClientFrame("resume", null, null, null, since, null, null, null, null, null, null, null, null);
     }
 
     public static ClientFrame typing(String audienceId, boolean on) {
-        return new ClientFrame("typing", null, null, null, null, on, audienceId, null, null, null, null, null);
+        return new ClientFrame("typing", null, null, null, null, on, audienceId, null, null, null, null, null, null);
     }
 
     /** Call signalling without a candidate: {@code sdp} for offer and answer, null for the others. */
     public static ClientFrame rtc(String audienceId, String signal, String sdp) {
-        return new ClientFrame("rtc", null, null, null, null, null, audienceId, signal, sdp, null, null, null);
+        return new ClientFrame("rtc", null, null, null, null, null, audienceId, signal, sdp, null, null, null, null);
     }
 
     public static ClientFrame iceCandidate(String audienceId, String candidate, String sdpMid, Integer sdpMLineIndex) {
         return new ClientFrame("rtc", null, null, null, null, null, audienceId, "ice-candidate", null, candidate,
-                sdpMid, sdpMLineIndex);
+                sdpMid, sdpMLineIndex, null);
     }
 }

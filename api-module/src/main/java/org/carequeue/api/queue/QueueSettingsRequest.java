@@ -10,26 +10,37 @@ import java.util.List;
  *       {@code AGENT_ONLY} or {@code NOBODY};</li>
  *   <li>{@code video}: who may start a video call, {@code AGENT}, {@code CUSTOMER}, {@code BOTH} or
  *       {@code NOBODY}; {@code screenShare}: whether the agent may share their screen in one;</li>
- *   <li>{@code transferQueueIds}: the queues its agents may transfer customers to.</li>
+ *   <li>{@code transferQueueIds}: the queues its agents may transfer customers to;</li>
+ *   <li>{@code metadataCollection}: {@code ALL}, {@code NO_IP} (default) or {@code NONE};
+ *       {@code secureMetadata}: {@code REQUIRED}, {@code OPTIONAL} (default) or {@code IGNORED}.</li>
  * </ul>
  */
 public record QueueSettingsRequest(String name, Integer capacity, Boolean suspended, String attachments,
-                                   String video, Boolean screenShare, List<String> transferQueueIds) {
+                                   String video, Boolean screenShare, List<String> transferQueueIds,
+                                   String metadataCollection, String secureMetadata) {
 
     /** Name, capacity and suspension only: the other settings stay as they are. */
     public static QueueSettingsRequest basic(String name, Integer capacity, Boolean suspended) {
-        return new QueueSettingsRequest(name, capacity, suspended, null, null, null, null);
+        return new QueueSettingsRequest(name, capacity, suspended, null, null, null, null, null, null);
     }
 
     public QueueSettingsRequest withAttachments(String attachments) {
-        return new QueueSettingsRequest(name, capacity, suspended, attachments, video, screenShare, transferQueueIds);
+        return new QueueSettingsRequest(name, capacity, suspended, attachments, video, screenShare, transferQueueIds,
+                metadataCollection, secureMetadata);
     }
 
     public QueueSettingsRequest withVideo(String video, Boolean screenShare) {
-        return new QueueSettingsRequest(name, capacity, suspended, attachments, video, screenShare, transferQueueIds);
+        return new QueueSettingsRequest(name, capacity, suspended, attachments, video, screenShare, transferQueueIds,
+                metadataCollection, secureMetadata);
     }
 
     public QueueSettingsRequest withTransferQueueIds(List<String> transferQueueIds) {
-        return new QueueSettingsRequest(name, capacity, suspended, attachments, video, screenShare, transferQueueIds);
+        return new QueueSettingsRequest(name, capacity, suspended, attachments, video, screenShare, transferQueueIds,
+                metadataCollection, secureMetadata);
+    }
+
+    public QueueSettingsRequest withMetadata(String metadataCollection, String secureMetadata) {
+        return new QueueSettingsRequest(name, capacity, suspended, attachments, video, screenShare, transferQueueIds,
+                metadataCollection, secureMetadata);
     }
 }

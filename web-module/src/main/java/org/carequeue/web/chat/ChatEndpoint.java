@@ -91,6 +91,7 @@ public class ChatEndpoint {
                     case "send" -> send(session, peer, frame);
                     case "resume" -> resume(session, peer, frame);
                     case "typing", "rtc" -> liveSignals.fromChat(peer, frame);
+                    case "metadata" -> metadata(session, peer, frame);
                     default -> sessions.send(session, ServerFrame.Error.of(ErrorCode.VALIDATION_FAILED.code(),
                             "Unknown frame type " + frame.type(), null));
                 }
@@ -166,6 +167,16 @@ public class ChatEndpoint {
         var ack = posted.message();
         String audienceId = peer.isCustomer() ? peer.audienceId() : frame.audienceId();
         sessions.send(session, ServerFrame.Sent.of(audienceId, ack.clientMessageId(), ack.seq(), ack.sentAt()));
+    }
+
+    /** The customer's live metadata (a page change, say); agents have none to send. */
+    private void metadata(Session session, Peer peer, ClientFrame frame) {
+        if (!peer.isCustomer()) {
+            sessions.send(session, ServerFrame.Error.of(ErrorCode.VALIDATION_FAILED.code(),
+                    "Only the customer sends metadata", null));
+            return;
+        }
+        audiences.updateMetadata(peer.audienceId(), peer.token(), frame.metadata());
     }
 
     /** Replays everything after {@code since}, page by page. */

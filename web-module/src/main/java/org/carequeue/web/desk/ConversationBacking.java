@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.Map;
 import org.carequeue.api.audience.AudienceDetailResponse;
 import org.carequeue.api.audience.AudienceResponse;
 import org.carequeue.api.message.AttachmentResponse;
@@ -48,10 +49,15 @@ public class ConversationBacking implements Serializable {
 
     @Inject
     AttachmentLimit attachmentLimit;
+
+    @Inject
     Participants participants;
 
     @Inject
     IceServers iceServers;
+
+    private static final Map<String, String> METADATA_LABELS = Map.of("browser", "Browser", "screen", "Screen",
+            "landingPage", "Landing page", "referrer", "Referrer", "page", "Page", "ip", "IP address");
 
     private String id;
     private String text;
@@ -213,6 +219,11 @@ public class ConversationBacking implements Serializable {
             case RatingRequest.OKAY -> "okay";
             default -> "poor";
         };
+    }
+
+    /** The usual metadata keys in words ("Page: ..."); any other key as the customer's page named it. */
+    public String metadataLabel(String key) {
+        return METADATA_LABELS.getOrDefault(key, key);
     }
 
     public AudienceDetailResponse getCard() {

@@ -15,6 +15,7 @@ import org.carequeue.audience.AudienceFeedbackGiven;
 import org.carequeue.audience.AudienceFinished;
 import org.carequeue.audience.AudienceRequested;
 import org.carequeue.audience.AudienceTransferred;
+import org.carequeue.audience.CustomerMetadataChanged;
 import org.carequeue.message.MessagePosted;
 import org.carequeue.queue.QueueChanged;
 import org.carequeue.queue.Queues;
@@ -29,6 +30,8 @@ import org.carequeue.web.chat.PeerSignal;
  * <li>{@code {"kind":"queue","queueId":...,"arrival":true|false}} to the queue's members, who are
  * read once, on the node where the change committed;</li>
  * <li>{@code {"kind":"conversation","audienceId":...}} to the agent holding the audience;</li>
+ * <li>{@code {"kind":"customer","audienceId":...}} to the agent holding the audience when the
+ * customer's live metadata changed (their "about the customer" is read again);</li>
  * </ul>
  * The customer's {@code typing} and {@code rtc} frames (see {@code LiveSignals}) go to the holding
  * agent's desks as the chat socket's server frames, told apart from signals by their {@code type}.
@@ -73,6 +76,14 @@ public class DeskPush {
     void transferred(@Observes(during = TransactionPhase.AFTER_SUCCESS) AudienceTransferred event) {
         queueChanged(event.fromQueueId(), false);
         queueChanged(event.toQueueId(), true);
+    }
+
+    /** Relayed as a signal, so the holder's desk hears it on whichever node it is. */
+    void customerMetadataChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) CustomerMetadataChanged event) {
+        if (event.agentId() != null) {
+            relay.publish(new DeskSignal(List.of(event.agentId()), Json.createObjectBuilder().add("kind", "customer")
+                    .add("audienceId", event.audienceId()).build().toString()));
+        }
     }
 
     public void deliver(DeskSignal signal) {

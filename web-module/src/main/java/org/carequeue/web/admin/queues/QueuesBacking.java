@@ -43,6 +43,8 @@ public class QueuesBacking implements Serializable {
     private Integer capacity;
     private boolean suspended;
     private String attachments;
+    private String metadataCollection;
+    private String secureMetadata;
     /** The members the dialog opened with, so that saving sends only what the operator changed. */
     private List<String> shownMemberIds = List.of();
     private List<String> memberIds = new ArrayList<>();
@@ -69,6 +71,8 @@ public class QueuesBacking implements Serializable {
         suspended = false;
         attachments = null;
         transferQueueIds = new ArrayList<>();
+        metadataCollection = null;
+        secureMetadata = null;
     }
 
     public void startEdit(QueueResponse queue) {
@@ -80,13 +84,15 @@ public class QueuesBacking implements Serializable {
         video = queue.video();
         screenShare = queue.screenShare();
         transferQueueIds = new ArrayList<>(queue.transferQueueIds());
+        metadataCollection = queue.metadataCollection();
+        secureMetadata = queue.secureMetadata();
     }
 
     public void save() {
         try {
             QueueResponse saved = editedId == null ? queues.create(name, capacity)
                     : queues.configure(editedId, new QueueSettingsRequest(name, capacity, suspended, attachments,
-                            video, screenShare, transferQueueIds));
+                            video, screenShare, transferQueueIds, metadataCollection, secureMetadata));
             Feedback.info(editedId == null ? saved.name() + " was created, closed; add its members and open it."
                     : saved.name() + " was saved.");
             Feedback.done();
@@ -240,6 +246,22 @@ public class QueuesBacking implements Serializable {
 
     public void setTransferQueueIds(List<String> transferQueueIds) {
         this.transferQueueIds = transferQueueIds;
+    }
+
+    public String getMetadataCollection() {
+        return metadataCollection;
+    }
+
+    public void setMetadataCollection(String metadataCollection) {
+        this.metadataCollection = metadataCollection;
+    }
+
+    public String getSecureMetadata() {
+        return secureMetadata;
+    }
+
+    public void setSecureMetadata(String secureMetadata) {
+        this.secureMetadata = secureMetadata;
     }
 
     public List<String> getMemberIds() {

@@ -6,6 +6,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -15,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
+import java.util.Map;
+import org.carequeue.api.audience.AudienceDetailResponse;
 import org.carequeue.api.audience.AudienceResponse;
 import org.carequeue.api.audience.PostAnswersRequest;
 import org.carequeue.api.audience.RatingRequest;
@@ -22,6 +25,7 @@ import org.carequeue.api.audience.TransferRequest;
 import org.carequeue.api.message.MessageResponse;
 import org.carequeue.api.message.PostMessageRequest;
 import org.carequeue.api.queue.PublicQueueResponse;
+import org.carequeue.api.metadata.MetadataUpdateRequest;
 import org.carequeue.audience.Audiences;
 import org.carequeue.message.Conversations;
 import org.carequeue.message.Posted;
@@ -117,6 +121,20 @@ public class AudiencesResource {
     @Path("/transfer-targets")
     public List<PublicQueueResponse> transferTargets() {
         return audiences.transferTargets(audienceId);
+    }
+
+    /** The desk's "about the customer" (agents): answers, metadata and verified secure metadata. */
+    @GET
+    @Path("/customer")
+    public AudienceDetailResponse customer() {
+        return audiences.customerCard(audienceId);
+    }
+
+    /** The customer's live metadata, merged into what is stored; the answer is the metadata as stored now. */
+    @PUT
+    @Path("/metadata")
+    public Map<String, String> metadata(MetadataUpdateRequest request) {
+        return audiences.updateMetadata(audienceId, customerToken(), Bodies.required(request).metadata());
     }
 
     private boolean isAgent() {

@@ -1,6 +1,7 @@
 package org.carequeue.web.rest.queue;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -26,6 +28,7 @@ import org.carequeue.audience.Audiences;
 import org.carequeue.audience.WaitingLines;
 import org.carequeue.queue.Queues;
 import org.carequeue.web.rest.Bodies;
+import org.carequeue.web.rest.ClientAddresses;
 
 /**
  * Queues: customers join them ({@code POST /requests}); members list who waits, pick, open and
@@ -44,6 +47,12 @@ public class QueuesResource {
 
     @Inject
     WaitingLines lines;
+
+    @Inject
+    ClientAddresses clientAddresses;
+
+    @Context
+    HttpServletRequest http;
 
     @POST
     public Response create(CreateQueueRequest request) {
@@ -102,11 +111,12 @@ public class QueuesResource {
         return queues.close(queueId);
     }
 
-    /** A customer asks for help; the body may be empty. */
+    /** A customer asks for help; the body may be empty. Their IP address is the connection's, never the body's. */
     @POST
     @Path("/{queueId}/requests")
     public Response request(@PathParam("queueId") String queueId, CustomerRequest request) {
-        return Response.status(Response.Status.CREATED).entity(audiences.request(queueId, request)).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(audiences.request(queueId, request, clientAddresses.of(http))).build();
     }
 
     @GET
