@@ -58,9 +58,11 @@ class DeskAttachmentsIT extends AgainstBuiltWar {
             awaitLoaded(desk, customerThumbnail);
             assertEquals("beach.png", desk.attribute(customerThumbnail, "alt"));
             By customerFile = By.cssSelector(".cq-from-customer .cq-file-name");
-            desk.waitUntil(d -> d.findElements(customerFile).size() == 2);
-            assertEquals("Tom & Jerry's _notes_.pdf",
-                    desk.waitUntil(d -> d.findElements(customerFile).get(1)).getText(), "names are text");
+            // Read inside the wait: a push can render the messages anew between finding and reading.
+            desk.waitUntil(d -> {
+                List<WebElement> names = d.findElements(customerFile);
+                return names.size() == 2 && "Tom & Jerry's _notes_.pdf".equals(names.get(1).getText()) ? true : null;
+            });
             assertTrue(desk.stillSamePage(), "the files appear without reload");
             String link = desk.attribute(By.cssSelector(".cq-from-customer a.cq-attachment-link"), "href");
             assertEquals("200 inline; filename=\"beach.png\"; filename*=UTF-8''beach.png nosniff",
