@@ -92,6 +92,16 @@ public class AudienceAccess {
         return audience;
     }
 
+    /**
+     * An audience whose tags or notes a queue member (or its holder) changes: locked, so the change
+     * and the completion timer or "end and hide" take turns, and refused once it is complete.
+     */
+    public Audience forWrapUp(String audienceId, Agent agent) {
+        Audience audience = lock(forQueueMember(audienceId, agent));
+        audience.requireOpenForWrapUp();
+        return audience;
+    }
+
     /** A chosen audience of this queue, locked for picking; any other id is not found. */
     public Audience inQueueToChange(String audienceId, String queueId) {
         Audience audience = find(audienceId);

@@ -150,7 +150,7 @@ public class Audiences {
             return null;
         }
         Map<String, String> kept = new LinkedHashMap<>(fromBrowser == null ? Map.of() : fromBrowser);
-        kept.remove(MetadataCollection.IP_KEY);
+        kept.keySet().removeIf(MetadataCollection::looksLikeIp);
         if (collection.keepsIp() && customerAddress != null) {
             kept.put(MetadataCollection.IP_KEY, customerAddress);
         }
@@ -209,7 +209,7 @@ public class Audiences {
         }
         Map<String, String> merged = new LinkedHashMap<>(CustomerFacts.fromJson(audience.metadataJson()));
         updates.forEach((key, value) -> {
-            if (!MetadataCollection.IP_KEY.equals(key)) {
+            if (!MetadataCollection.looksLikeIp(key)) {
                 if (value == null || value.isEmpty()) {
                     merged.remove(key);
                 } else {

@@ -1,5 +1,7 @@
 package org.carequeue.metadata;
 
+import java.util.Locale;
+
 /**
  * How much of the metadata a customer's browser sends a queue keeps. The IP address never comes
  * from the browser: the server takes it from the connection, and only under {@link #ALL}.
@@ -14,6 +16,15 @@ public enum MetadataCollection {
 
     /** The metadata key the server fills from the connection; a browser cannot set it. */
     public static final String IP_KEY = "ip";
+
+    /**
+     * Whether a browser's key would pass for the server's IP address on the desk ({@code IP},
+     * {@code ip }, {@code IP address}, {@code ip_address}...): such keys are dropped.
+     */
+    public static boolean looksLikeIp(String key) {
+        String letters = key == null ? "" : key.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        return letters.equals("ip") || letters.equals("ipaddress");
+    }
 
     public boolean keepsMetadata() {
         return this != NONE;

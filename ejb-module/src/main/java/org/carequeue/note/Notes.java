@@ -110,7 +110,7 @@ public class Notes {
     @RolesAllowed(Roles.AGENT)
     public AudienceNotesResponse save(String audienceId, Map<String, String> values) {
         Agent agent = callers.current();
-        Audience audience = audiences.forQueueMember(audienceId, agent);
+        Audience audience = audiences.forWrapUp(audienceId, agent);
         if (values == null) {
             throw new InvalidInput("values", "values is required");
         }

@@ -289,8 +289,12 @@ public class Queues {
         Set<String> targets = new HashSet<>();
         for (String targetId : targetQueueIds) {
             Queue target = targetId == null ? null : em.find(Queue.class, targetId);
-            if (target == null || target.isDeleted() || !target.organizationId().equals(operator.organizationId())) {
+            if (target == null || !target.organizationId().equals(operator.organizationId())) {
                 throw new InvalidInput("transferQueueIds", "No such queue in your organization: " + targetId);
+            }
+            if (target.isDeleted()) {
+                // Settings read before the target was deleted still save; the deleted queue just drops out.
+                continue;
             }
             if (target.id().equals(queue.id())) {
                 throw new InvalidInput("transferQueueIds", "A queue cannot transfer customers to itself");

@@ -113,7 +113,7 @@ public class Tags {
     @RolesAllowed(Roles.AGENT)
     public List<TagResponse> tagAudience(String audienceId, String tagId) {
         Agent agent = callers.current();
-        Audience audience = audiences.forQueueMember(audienceId, agent);
+        Audience audience = audiences.forWrapUp(audienceId, agent);
         Tag tag = inOrganization(tagId, agent, "tagId");
         if (!carried(audience.id()).contains(tag.id())) {
             em.persist(new AudienceTag(audience.id(), tag.id(), agent.id()));
@@ -124,7 +124,7 @@ public class Tags {
     @RolesAllowed(Roles.AGENT)
     public List<TagResponse> untagAudience(String audienceId, String tagId) {
         Agent agent = callers.current();
-        Audience audience = audiences.forQueueMember(audienceId, agent);
+        Audience audience = audiences.forWrapUp(audienceId, agent);
         em.createQuery("delete from AudienceTag a where a.audienceId = :audience and a.tagId = :tag")
                 .setParameter("audience", audience.id())
                 .setParameter("tag", tagId)
@@ -136,7 +136,7 @@ public class Tags {
     @RolesAllowed(Roles.AGENT)
     public List<TagResponse> replaceAudienceTags(String audienceId, Collection<String> tagIds) {
         Agent agent = callers.current();
-        Audience audience = audiences.forQueueMember(audienceId, agent);
+        Audience audience = audiences.forWrapUp(audienceId, agent);
         if (tagIds == null) {
             throw new InvalidInput("tagIds", "tagIds is required (an empty list removes every tag)");
         }

@@ -124,7 +124,7 @@ public class ChatEndpoint {
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_AUTHENTICATED, "Unknown or expired token"));
         sessions.addAgent(session, Peer.agent(token, agent.agentId(), agent.expiresAt()));
         sessions.ready(session, ServerFrame.Ready.agent(audiences.liveHeldBy(agent.agentId()),
-                iceServers.all()));
+                iceServers.forClient()));
     }
 
     /**
@@ -156,7 +156,7 @@ public class ChatEndpoint {
             sessions.stoppedWaiting(audienceId, audience.queueId());
         }
         sessions.ready(session, ServerFrame.Ready.customer(audienceId, audience.state(), audience.position(),
-                iceServers.all()));
+                iceServers.forClient()));
     }
 
     private void send(Session session, Peer peer, ClientFrame frame) {

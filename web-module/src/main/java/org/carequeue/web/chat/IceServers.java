@@ -9,7 +9,13 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.carequeue.api.chat.IceServer;
@@ -22,6 +28,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * "username":"u","credential":"p"}]}). None by default: peers that reach each other directly (a
  * LAN, loopback) need none. A value that cannot be read is logged and none are used, so a typo
  * there does not take the chat down.
+ *
+ * <p>Every client gets the list, so TURN servers should not carry fixed credentials: with
+ * {@code CAREQUEUE_TURN_SECRET} (the TURN server's shared secret, coturn's
+ * {@code static-auth-secret}) a TURN server listed without {@code username} gets credentials made
+ * for each client that expire after {@code CAREQUEUE_TURN_CREDENTIAL_SECONDS} (the "TURN REST API"
+ * scheme: username {@code <expiry unix seconds>:carequeue}, credential
+ * {@code base64(HMAC-SHA1(secret, username))}).
  */
 @ApplicationScoped
 public class IceServers {
@@ -32,9 +45,43 @@ public class IceServers {
     @ConfigProperty(name = "carequeue.ice-servers", defaultValue = "[]")
     String configured;
 
+    @Inject
+    @ConfigProperty(name = "carequeue.turn-secret", defaultValue = "")
+    String turnSecret;
+
+    @Inject
+    @ConfigProperty(name = "carequeue.turn-credential-seconds", defaultValue = "3600")
+    long turnCredentialSeconds;
+
     private volatile List<IceServer> servers;
 
-    public List<IceServer> all() {
+    /** The servers for one client, TURN credentials made for it now when a shared secret is set. */
+    public List<IceServer> forClient() {
+        if (turnSecret.isBlank()) {
+            return configured();
+        }
+        long expires = Instant.now().getEpochSecond() + turnCredentialSeconds;
+        return configured().stream().map(server -> withCredentials(server, turnSecret, expires)).toList();
+    }
+
+    /** A TURN server listed without a username gets short-lived credentials; others stay as listed. */
+    static IceServer withCredentials(IceServer server, String secret, long expiresEpochSecond) {
+        boolean turn = server.urls().stream().anyMatch(url -> url.startsWith("turn:") || url.startsWith("turns:"));
+        if (!turn || server.username() != null) {
+            return server;
+        }
+        String username = expiresEpochSecond + ":carequeue";
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            String credential = Base64.getEncoder().encodeToString(mac.doFinal(username.getBytes(StandardCharsets.UTF_8)));
+            return new IceServer(server.urls(), username, credential);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA1 is part of every JDK", e);
+        }
+    }
+
+    private List<IceServer> configured() {
         if (servers == null) {
             try {
                 servers = parse(configured);
@@ -49,7 +96,7 @@ public class IceServers {
 
     /** The browser's {@code RTCIceServer[]} as JSON, for the desk page. */
     public String json() {
-        return ChatSessions.JSON.toJson(all());
+        return ChatSessions.JSON.toJson(forClient());
     }
 
     static List<IceServer> parse(String json) {

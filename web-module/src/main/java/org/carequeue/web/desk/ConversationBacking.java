@@ -135,6 +135,7 @@ public class ConversationBacking implements Serializable {
             audiences.endByAgent(id);
             card = null;
             messages = null;
+            call = null;
             Feedback.info("The conversation has ended.");
         } catch (BusinessException refused) {
             Feedback.refused(refused, null);

@@ -55,13 +55,16 @@ public class AttachmentsResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response upload(@QueryParam("clientMessageId") String clientMessageId, @QueryParam("name") String name)
-            throws IOException {
-        Upload upload = new Upload(name, Uploads.readAtMost(http.getInputStream(), limit.maxBytes()));
-        Posted posted = isAgent()
-                ? conversations.postAttachmentAsAgent(audienceId, clientMessageId, upload)
-                : conversations.postAttachmentAsCustomer(audienceId, customerToken(), clientMessageId, upload);
-        return Response.status(posted.created() ? Response.Status.CREATED : Response.Status.OK)
-                .entity(posted.message()).build();
+            throws IOException, InterruptedException {
+        try (Uploads.Admission admitted = Uploads.admit()) {
+            Upload upload = new Upload(name,
+                    Uploads.readAtMost(http.getInputStream(), http.getContentLengthLong(), limit.maxBytes()));
+            Posted posted = isAgent()
+                    ? conversations.postAttachmentAsAgent(audienceId, clientMessageId, upload)
+                    : conversations.postAttachmentAsCustomer(audienceId, customerToken(), clientMessageId, upload);
+            return Response.status(posted.created() ? Response.Status.CREATED : Response.Status.OK)
+                    .entity(posted.message()).build();
+        }
     }
 
     @GET
