@@ -54,7 +54,8 @@ class DeskEndTransferIT extends AgainstBuiltWar {
             annDesk.go("desk/conversation.xhtml?id=" + carla.audienceId()).signIn(ann.username(), Api.PASSWORD);
             annDesk.type(By.id("conversation:text"), "Billing will sort this out.");
             annDesk.press(By.id("conversation:text"), Keys.ENTER);
-            assertEquals("Billing will sort this out.", customer.nextPastPositions("message").getString("text"));
+            // The desk's typing frames come first: past them (and positions) to the message.
+            assertEquals("Billing will sort this out.", customer.until("message").getString("text"));
 
             benDesk.go("desk/queue.xhtml?id=" + billing.id()).signIn(ben.username(), Api.PASSWORD);
             benDesk.visible(By.id("queueName"));
@@ -115,7 +116,7 @@ class DeskEndTransferIT extends AgainstBuiltWar {
             annDesk.click(By.id("conversation:endMenu_button"));
             annDesk.click(By.xpath("//span[@class='ui-menuitem-text' and text()='End conversation']"));
             annDesk.click(By.id("confirmYes"));
-            assertEquals("FINISHED", customer.nextPastPositions("state").getString("state"));
+            assertEquals("FINISHED", customer.until("state").getString("state"));
             annDesk.visible(By.id("ended"));
             annDesk.visible(By.id("conversation:wrapUp"));
             assertFalse(annDesk.has(By.id("conversation:transfer")), "an ended conversation is not transferred");

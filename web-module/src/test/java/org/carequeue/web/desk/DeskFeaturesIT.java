@@ -119,7 +119,8 @@ class DeskFeaturesIT extends AgainstBuiltWar {
             desk.waitUntil(d -> (WELCOME + " ").equals(d.findElement(text).getAttribute("value")));
             desk.screenshot("desk-canned-expanded");
             desk.press(text, Keys.ENTER);
-            JsonObject atCustomer = customer.nextPastPositions("message");
+            // The desk's typing frames come first: past them (and positions) to the message.
+            JsonObject atCustomer = customer.until("message");
             assertEquals(WELCOME, atCustomer.getString("text"));
             desk.visible(By.xpath("//div[contains(@class,'cq-from-agent')]/div[@class='cq-bubble' and text()='" + WELCOME + "']"));
 
