@@ -416,6 +416,12 @@
             const list = document.querySelector('.cq-messages');
             if (list) {
                 list.scrollTop = list.scrollHeight;
+                /* Thumbnails get their height only once loaded: keep the newest message in view. */
+                list.querySelectorAll('img.cq-thumbnail').forEach(img => {
+                    if (!img.complete) {
+                        img.addEventListener('load', () => { list.scrollTop = list.scrollHeight; }, {once: true});
+                    }
+                });
             }
             const field = byId('conversation:text');
             if (focus && field) {
