@@ -17,8 +17,9 @@ import org.carequeue.platform.Clock;
 @Table(name = "queue_log_entry")
 public class QueueLogEntry {
 
+    /** In the order lines were written, across nodes too: the log is read and paged by it (V10). */
     @Id
-    @SequenceGenerator(name = "queue_log_entry", sequenceName = "queue_log_entry_seq", allocationSize = 50)
+    @SequenceGenerator(name = "queue_log_entry", sequenceName = "queue_log_entry_seq", allocationSize = 1)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "queue_log_entry")
     private Long id;
     @Column(name = "queue_id")
