@@ -14,6 +14,7 @@ import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.util.logging.Level;
@@ -46,8 +47,8 @@ public class IceServers {
     String configured;
 
     @Inject
-    @ConfigProperty(name = "carequeue.turn-secret", defaultValue = "")
-    String turnSecret;
+    @ConfigProperty(name = "carequeue.turn-secret")
+    Optional<String> turnSecret;
 
     @Inject
     @ConfigProperty(name = "carequeue.turn-credential-seconds", defaultValue = "3600")
@@ -57,11 +58,12 @@ public class IceServers {
 
     /** The servers for one client, TURN credentials made for it now when a shared secret is set. */
     public List<IceServer> forClient() {
-        if (turnSecret.isBlank()) {
+        String secret = turnSecret.filter(value -> !value.isBlank()).orElse(null);
+        if (secret == null) {
             return configured();
         }
         long expires = Instant.now().getEpochSecond() + turnCredentialSeconds;
-        return configured().stream().map(server -> withCredentials(server, turnSecret, expires)).toList();
+        return configured().stream().map(server -> withCredentials(server, secret, expires)).toList();
     }
 
     /** A TURN server listed without a username gets short-lived credentials; others stay as listed. */
