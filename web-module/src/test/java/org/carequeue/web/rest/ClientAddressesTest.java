@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class ClientAddressesTest {
 
-    static final List<ClientAddresses.Range> PROXIES = ClientAddresses.Range.parseAll("10.0.0.0/8, 192.0.2.7, ::1");
+    static final List<ClientAddresses.Range> PROXIES = ClientAddresses.Range.parseAll("198.18.0.0/15, 192.0.2.7, ::1");
 
     @Test
     void withoutTrustedProxiesTheHeaderIsIgnored() {
@@ -22,7 +22,7 @@ class ClientAddressesTest {
 
     @Test
     void aTrustedProxyNamesTheClient() {
-        assertEquals("198.51.100.1", ClientAddresses.resolve("10.1.2.3", "198.51.100.1", PROXIES));
+        assertEquals("198.51.100.1", ClientAddresses.resolve("198.18.2.3", "198.51.100.1", PROXIES));
         assertEquals("198.51.100.1", ClientAddresses.resolve("0:0:0:0:0:0:0:1", "198.51.100.1", PROXIES));
     }
 
@@ -30,20 +30,20 @@ class ClientAddressesTest {
     void theChainIsWalkedOnlyThroughTrustedProxies() {
         // The client wrote a fake first hop; the proxies appended the real one and themselves.
         assertEquals("198.51.100.1",
-                ClientAddresses.resolve("192.0.2.7", "6.6.6.6, 198.51.100.1, 10.9.9.9", PROXIES));
+                ClientAddresses.resolve("192.0.2.7", "6.6.6.6, 198.51.100.1, 198.18.9.9", PROXIES));
         // Every hop trusted: the farthest one is the client.
-        assertEquals("10.0.0.1", ClientAddresses.resolve("10.0.0.2", "10.0.0.1", PROXIES));
+        assertEquals("198.18.0.1", ClientAddresses.resolve("198.18.0.2", "198.18.0.1", PROXIES));
     }
 
     @Test
     void aMalformedHopStopsTheWalk() {
-        assertEquals("10.1.2.3", ClientAddresses.resolve("10.1.2.3", "evil.example, not-an-ip", PROXIES));
-        assertEquals("10.1.2.3", ClientAddresses.resolve("10.1.2.3", "", PROXIES));
+        assertEquals("198.18.2.3", ClientAddresses.resolve("198.18.2.3", "evil.example, not-an-ip", PROXIES));
+        assertEquals("198.18.2.3", ClientAddresses.resolve("198.18.2.3", "", PROXIES));
     }
 
     @Test
     void aBadConfigurationFailsLoudly() {
         assertThrows(IllegalArgumentException.class, () -> ClientAddresses.Range.parseAll("proxy.example"));
-        assertThrows(IllegalArgumentException.class, () -> ClientAddresses.Range.parseAll("10.0.0.0/33"));
+        assertThrows(IllegalArgumentException.class, () -> ClientAddresses.Range.parseAll("198.18.0.0/33"));
     }
 }
