@@ -65,7 +65,7 @@ public class Queue {
     @Column(name = "screen_share")
     private boolean screenShare;
 
-    // Metadata and secure metadata (issue 5).
+    // What the queue keeps of the browser's metadata, and whether requests must bring secure metadata.
     @Enumerated(EnumType.STRING)
     @Column(name = "metadata_collection")
     private MetadataCollection metadataCollection = MetadataCollection.NO_IP;

@@ -19,7 +19,7 @@ public enum ErrorCode {
     /** The queue's video setting does not let this side start a call. */
     CALL_NOT_ALLOWED(403),
     NOT_HELD_BY_YOU(403),
-    // End, rating, post-audience questionnaire, transfer (issue 5)
+    // End, rating, post-audience questionnaire, transfer
     AUDIENCE_NOT_ENDED(409),
     AUDIENCE_COMPLETE(409),
     ALREADY_RATED(409),
