@@ -471,7 +471,7 @@ public class Audiences {
 
     private void recordEnd(Audience audience, boolean wasWaiting, String agentId) {
         if (wasWaiting) {
-            em.persist(new QueueLogEntry(audience.queueId(), QueueLogKind.DROPPED, null, audience.id()));
+            em.persist(QueueLogEntry.dropped(audience.queueId(), audience.id(), audience.requestedAt()));
             dropped.fire(new AudienceDropped(audience.id(), audience.queueId()));
         } else {
             em.persist(new QueueLogEntry(audience.queueId(), QueueLogKind.ENDED, agentId, audience.id()));

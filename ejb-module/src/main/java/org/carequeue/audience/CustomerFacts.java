@@ -10,7 +10,7 @@ import org.carequeue.platform.InvalidInput;
  * Questionnaire answers and metadata a customer brings along: small string maps, checked for size
  * and stored as JSON text.
  */
-final class CustomerFacts {
+public final class CustomerFacts {
 
     static final int MAX_ENTRIES = 50;
     static final int MAX_KEY_LENGTH = 100;
@@ -22,7 +22,7 @@ final class CustomerFacts {
     private CustomerFacts() {
     }
 
-    static String toJson(String field, Map<String, String> facts) {
+    public static String toJson(String field, Map<String, String> facts) {
         if (facts == null || facts.isEmpty()) {
             return null;
         }
@@ -41,7 +41,7 @@ final class CustomerFacts {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, String> fromJson(String json) {
+    public static Map<String, String> fromJson(String json) {
         if (json == null) {
             return Map.of();
         }

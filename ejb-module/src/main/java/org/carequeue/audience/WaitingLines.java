@@ -21,6 +21,7 @@ import org.carequeue.api.audience.AudienceResponse;
 import org.carequeue.api.problem.ErrorCode;
 import org.carequeue.api.queue.PublicQueueResponse;
 import org.carequeue.api.queue.QueueLogEntryResponse;
+import org.carequeue.api.queue.QueueLogPage;
 import org.carequeue.api.queue.QueueResponse;
 import org.carequeue.api.queue.WaitingCustomerResponse;
 import org.carequeue.api.session.MeResponse;
@@ -148,13 +149,16 @@ public class WaitingLines {
                 .setParameter("after", afterId), limit);
     }
 
-    /** The latest {@code limit} lines of a queue's activity log, newest first (the desk's view). */
+    /** A page of a queue's activity log, newest first (the desk's view, which pages through it). */
     @RolesAllowed(Roles.AGENT)
-    public List<QueueLogEntryResponse> recentLog(String queueId, int limit) {
+    public QueueLogPage logPage(String queueId, int offset, int limit) {
         Queue queue = queues.forMember(queueId, callers.current());
-        return lines(em.createQuery("select e from QueueLogEntry e where e.queueId = :queue order by e.id desc",
-                        QueueLogEntry.class)
-                .setParameter("queue", queue.id()), limit);
+        long total = em.createQuery("select count(e) from QueueLogEntry e where e.queueId = :queue", Long.class)
+                .setParameter("queue", queue.id()).getSingleResult();
+        return new QueueLogPage(lines(em.createQuery("select e from QueueLogEntry e where e.queueId = :queue"
+                        + " order by e.id desc", QueueLogEntry.class)
+                .setParameter("queue", queue.id())
+                .setFirstResult(Math.max(0, offset)), limit), total);
     }
 
     private List<QueueLogEntryResponse> lines(TypedQuery<QueueLogEntry> query, int limit) {
@@ -164,11 +168,24 @@ public class WaitingLines {
         Map<String, String> queueNames = new HashMap<>();
         return entries.stream().map(e -> new QueueLogEntryResponse(e.id(), Clock.iso(e.at()), e.kind().name(),
                 e.agentId(), e.agentId() == null ? null : agentNames.computeIfAbsent(e.agentId(), this::agentName),
-                e.audienceId(),
-                e.audienceId() == null ? null : customerNames.computeIfAbsent(e.audienceId(), this::customerName),
+                e.audienceId(), customerName(e, customerNames),
                 e.otherQueueId(),
-                e.otherQueueId() == null ? null : queueNames.computeIfAbsent(e.otherQueueId(), this::queueName)))
+                e.otherQueueId() == null ? null : queueNames.computeIfAbsent(e.otherQueueId(), this::queueName),
+                e.waitedSeconds(), e.contactId()))
                 .toList();
+    }
+
+    /** The customer of a line: the audience's, or the registered contact's name. */
+    private String customerName(QueueLogEntry entry, Map<String, String> known) {
+        if (entry.audienceId() != null) {
+            return known.computeIfAbsent(entry.audienceId(), this::audienceCustomerName);
+        }
+        if (entry.contactId() != null) {
+            // By name in JPQL: the contact package depends on this one, not the other way round.
+            return em.createQuery("select c.name from RegisteredContact c where c.id = :id", String.class)
+                    .setParameter("id", entry.contactId()).getResultStream().findFirst().orElse(null);
+        }
+        return null;
     }
 
     private String agentName(String agentId) {
@@ -181,7 +198,7 @@ public class WaitingLines {
         return queue == null ? null : queue.name();
     }
 
-    private String customerName(String audienceId) {
+    private String audienceCustomerName(String audienceId) {
         Audience audience = em.find(Audience.class, audienceId);
         return audience == null ? null : audience.customerName();
     }

@@ -71,6 +71,11 @@ public class QueueAccess {
         return queue;
     }
 
+    /** A queue a customer may leave their contact details in, whatever its state. */
+    public Queue forCustomer(String queueId) {
+        return byId(queueId);
+    }
+
     private Queue byId(String queueId) {
         Queue queue = queueId == null ? null : em.find(Queue.class, queueId);
         if (queue == null || queue.isDeleted()) {

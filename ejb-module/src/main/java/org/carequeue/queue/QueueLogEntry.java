@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import org.carequeue.platform.Clock;
 
@@ -35,6 +36,12 @@ public class QueueLogEntry {
     /** A transfer's other queue: the target in the source queue's log, the source in the target's. */
     @Column(name = "other_queue_id")
     private String otherQueueId;
+    /** A dropped customer's time in the line. */
+    @Column(name = "waited_seconds")
+    private Long waitedSeconds;
+    /** A registered contact's line points at the contact. */
+    @Column(name = "contact_id")
+    private String contactId;
 
     protected QueueLogEntry() {
     }
@@ -52,6 +59,20 @@ public class QueueLogEntry {
                                          String otherQueueId) {
         QueueLogEntry entry = new QueueLogEntry(queueId, kind, agentId, audienceId);
         entry.otherQueueId = otherQueueId;
+        return entry;
+    }
+
+    /** A customer left the line before anyone picked them, after waiting since {@code requestedAt}. */
+    public static QueueLogEntry dropped(String queueId, String audienceId, OffsetDateTime requestedAt) {
+        QueueLogEntry entry = new QueueLogEntry(queueId, QueueLogKind.DROPPED, null, audienceId);
+        entry.waitedSeconds = Math.max(0, Duration.between(requestedAt, entry.at).getSeconds());
+        return entry;
+    }
+
+    /** A customer left their contact details in the queue. */
+    public static QueueLogEntry registeredContact(String queueId, String contactId) {
+        QueueLogEntry entry = new QueueLogEntry(queueId, QueueLogKind.REGISTERED_CONTACT, null, null);
+        entry.contactId = contactId;
         return entry;
     }
 
@@ -81,5 +102,13 @@ public class QueueLogEntry {
 
     public String otherQueueId() {
         return otherQueueId;
+    }
+
+    public Long waitedSeconds() {
+        return waitedSeconds;
+    }
+
+    public String contactId() {
+        return contactId;
     }
 }

@@ -6,5 +6,7 @@ public enum QueueLogKind {
     /** The customer left for another queue ({@code otherQueueId}). */
     TRANSFERRED_OUT,
     /** The customer came from another queue ({@code otherQueueId}). */
-    TRANSFERRED_IN
+    TRANSFERRED_IN,
+    /** A customer left their contact details ({@code contactId}); statistics count these lines. */
+    REGISTERED_CONTACT
 }

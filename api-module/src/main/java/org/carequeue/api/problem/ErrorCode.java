@@ -46,7 +46,8 @@ public enum ErrorCode {
     TAG_NOT_FOUND(404),
     TAG_HAS_SUBTAGS(409),
     TAG_RULE_NOT_FOUND(404),
-    NOTE_FIELD_NOT_FOUND(404);
+    NOTE_FIELD_NOT_FOUND(404),
+    CONTACT_NOT_FOUND(404);
 
     private final int status;
 

@@ -16,6 +16,7 @@ import org.carequeue.audience.AudienceFinished;
 import org.carequeue.audience.AudienceRequested;
 import org.carequeue.audience.AudienceTransferred;
 import org.carequeue.audience.CustomerMetadataChanged;
+import org.carequeue.contact.ContactRegistered;
 import org.carequeue.message.MessagePosted;
 import org.carequeue.queue.QueueChanged;
 import org.carequeue.queue.Queues;
@@ -76,6 +77,11 @@ public class DeskPush {
     void transferred(@Observes(during = TransactionPhase.AFTER_SUCCESS) AudienceTransferred event) {
         queueChanged(event.fromQueueId(), false);
         queueChanged(event.toQueueId(), true);
+    }
+
+    /** The members' activity logs show the new contact. */
+    void contactRegistered(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContactRegistered event) {
+        queueChanged(event.queueId(), false);
     }
 
     /** Relayed as a signal, so the holder's desk hears it on whichever node it is. */
