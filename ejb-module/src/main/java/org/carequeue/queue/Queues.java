@@ -28,6 +28,7 @@ import org.carequeue.platform.BusinessException;
 import org.carequeue.platform.Clock;
 import org.carequeue.platform.InvalidInput;
 import org.carequeue.schedule.QueueSchedule;
+import org.carequeue.schedule.ScheduleOverview;
 import org.carequeue.security.Roles;
 
 /** Opening and closing queues (members) and setting them up (operators). */
@@ -192,19 +193,34 @@ public class Queues {
         return queue.schedule().orElse(QueueSchedule.NONE).toJson();
     }
 
+    /** The queue's schedule with its next opening and closing: the admin's schedule editor. */
+    @RolesAllowed(Roles.OPERATOR)
+    public ScheduleOverview scheduleOverview(String queueId) {
+        Queue queue = queues.forOperator(queueId, callers.currentOperator());
+        return overview(queue, queue.schedule().orElse(QueueSchedule.NONE));
+    }
+
+    private static ScheduleOverview overview(Queue queue, QueueSchedule schedule) {
+        Instant now = Clock.now().toInstant();
+        return new ScheduleOverview(queue.id(), queue.name(), schedule, schedule.toJson(),
+                schedule.nextOpening(now).map(at -> at.atZone(schedule.zone())).orElse(null),
+                schedule.nextClosing(now).map(at -> at.atZone(schedule.zone())).orElse(null));
+    }
+
     /**
      * Saves a schedule (Ninchat's format, checked field by field). It acts from now on: opening and
      * closing times already past today do nothing, and the queue stays as it is until the next one.
+     * The answer is the schedule as stored, with its next opening and closing.
      */
     @RolesAllowed(Roles.OPERATOR)
-    public String replaceSchedule(String queueId, String scheduleJson) {
+    public ScheduleOverview replaceSchedule(String queueId, String scheduleJson) {
         QueueSchedule schedule = QueueSchedule.parse(scheduleJson);
         Queue queue = queues.forOperatorToChange(queueId, callers.currentOperator());
         // A time of the old schedule that passed since the timer's last tick still happens.
         applyDueEdge(queue, Clock.now().toInstant());
         queue.replaceSchedule(schedule);
         changed(queue);
-        return schedule.toJson();
+        return overview(queue, schedule);
     }
 
     /** The queues whose schedule the timer looks at. Only server code calls this. */

@@ -177,13 +177,22 @@ public record QueueSchedule(boolean disabled, ZoneId zone, List<List<LocalTime>>
 
     /** When the schedule next opens the queue after {@code now}, if it does within a year or so. */
     public Optional<Instant> nextOpening(Instant now) {
+        return next(now, true);
+    }
+
+    /** When the schedule next closes the queue after {@code now}, if it does within a year or so. */
+    public Optional<Instant> nextClosing(Instant now) {
+        return next(now, false);
+    }
+
+    private Optional<Instant> next(Instant now, boolean opening) {
         if (disabled) {
             return Optional.empty();
         }
         LocalDate today = now.atZone(zone).toLocalDate();
         for (LocalDate date = today; date.isBefore(today.plusDays(LOOK_AHEAD_DAYS)); date = date.plusDays(1)) {
             for (Edge edge : edgesOn(date)) {
-                if (edge.opens() && edge.at().isAfter(now)) {
+                if (edge.opens() == opening && edge.at().isAfter(now)) {
                     return Optional.of(edge.at());
                 }
             }

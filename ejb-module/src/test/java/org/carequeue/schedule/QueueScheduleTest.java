@@ -108,6 +108,29 @@ class QueueScheduleTest {
     }
 
     @Test
+    void aTimeRepeatedByTheFallBackIsDueOnceAndAStandstillOverTheChangeCatchesUpTheLatest() {
+        // 2026-10-25: 03:30 happens at +03:00 and again an hour later at +02:00.
+        QueueSchedule schedule = weekly("[[],[],[],[],[],[],[\"3:30\",\"12:00\"]]");
+        Instant first = ZonedDateTime.parse("2026-10-25T03:30+03:00[Europe/Helsinki]").toInstant();
+        Instant second = ZonedDateTime.parse("2026-10-25T03:30+02:00[Europe/Helsinki]").toInstant();
+        assertEquals(Optional.of(new Edge(first, true)), schedule.latestDue(first.minusSeconds(60), first.plusSeconds(5)));
+        assertEquals(Optional.empty(), schedule.latestDue(first, second.plusSeconds(5)), "not again at the repeat");
+        // Down from Saturday until after Sunday's closing: only the closing is applied.
+        assertEquals(Optional.of(closes("2026-10-25T12:00")),
+                schedule.latestDue(at("2026-10-24T12:00"), at("2026-10-25T13:00")));
+    }
+
+    @Test
+    void theNextOpeningAndClosingCrossMidnightAndTheSpringForward() {
+        QueueSchedule schedule = weekly("[[],[],[],[],[],[\"22:00\"],[null,\"3:30\"]]");
+        // Saturday 2026-03-28 22:00 opens; Sunday's 03:30 does not exist (03:00 -> 04:00): it closes at the jump.
+        assertEquals(Optional.of(at("2026-03-28T22:00")), schedule.nextOpening(at("2026-03-28T12:00")));
+        assertEquals(Optional.of(ZonedDateTime.parse("2026-03-29T04:00+03:00[Europe/Helsinki]").toInstant()),
+                schedule.nextClosing(at("2026-03-28T23:00")));
+        assertEquals(Optional.empty(), QueueSchedule.NONE.nextClosing(at("2026-03-28T23:00")));
+    }
+
+    @Test
     void anAnnualDateReplacesItsWeekdayAndAnExceptionReplacesBoth() {
         QueueSchedule schedule = schedule("[[],[],[],[\"9:00\",\"17:00\"],[\"9:00\",\"17:00\"],[],[]]",
                 "{\"12/24\":[\"9:00\",\"12:00\"],\"12/25\":null}", "{\"2026-12-24\":[\"11:00\",\"15:00\"]}");

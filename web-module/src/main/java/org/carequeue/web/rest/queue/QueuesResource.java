@@ -84,7 +84,7 @@ public class QueuesResource {
     @PUT
     @Path("/{queueId}/schedule")
     public String replaceSchedule(@PathParam("queueId") String queueId, String scheduleJson) {
-        return queues.replaceSchedule(queueId, scheduleJson);
+        return queues.replaceSchedule(queueId, scheduleJson).json();
     }
 
     @PUT
