@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.carequeue.api.contact.ContactResponse;
 import org.carequeue.api.queue.QueueLogEntryResponse;
@@ -103,6 +104,11 @@ public class QueueBacking implements Serializable {
         };
     }
 
+    /** The line's kind as a short label: "registered contact". */
+    public String label(QueueLogEntryResponse line) {
+        return line.kind().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
     /** "45 s", "3 min 20 s", "2 h 5 min". */
     static String duration(long seconds) {
         if (seconds < 60) {
@@ -136,7 +142,6 @@ public class QueueBacking implements Serializable {
             contact = contacts.comment(contactId, comment);
             comment = contact.comment();
             Feedback.info("Comment saved");
-            Feedback.done();
         } catch (BusinessException refused) {
             Feedback.refused(refused, "contactForm");
         }

@@ -32,7 +32,7 @@ class AdminScheduleIT extends AgainstBuiltWar {
         String token = organization.ownerToken();
         try (Browser admin = Browser.open(api)) {
             admin.go("admin/queues.xhtml").signIn(organization.ownerUsername(), Api.PASSWORD);
-            admin.click(By.cssSelector("a[data-queue-schedule='" + queue.name() + "']"));
+            admin.click(By.cssSelector("[data-queue-schedule='" + queue.name() + "']"));
             admin.waitUntil(d -> d.getCurrentUrl().contains("/admin/schedule.xhtml"));
             assertEquals(queue.name(), admin.text(By.id("scheduleTitle")));
 

@@ -57,6 +57,7 @@ class DeskActivityLogIT extends AgainstBuiltWar {
             desk.click(By.cssSelector("[id='queueView:tabs:log_paginator_bottom'] .ui-paginator-next"));
             desk.waitUntil(d -> d.findElement(log).getText().contains("Owner " + organization.ownerUsername()
                     + " opened the queue"));
+            desk.screenshot("desk-activity-log-last-page");
             desk.click(By.cssSelector("[id='queueView:tabs:log_paginator_bottom'] .ui-paginator-first"));
             desk.visible(By.cssSelector("a[data-contact-id='" + frank.id() + "']"));
 

@@ -68,7 +68,6 @@ public class ScheduleBacking implements Serializable {
         try {
             show(queues.replaceSchedule(queueId, scheduleJson));
             Feedback.info("The schedule of " + queueName + " is saved.");
-            Feedback.done();
             return true;
         } catch (InvalidInput refused) {
             if ("importForm".equals(formId)) {
