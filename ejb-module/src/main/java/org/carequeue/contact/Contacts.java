@@ -69,6 +69,7 @@ public class Contacts {
         RegisteredContact contact = new RegisteredContact(queue.organizationId(), queue.id(), name, email, phone,
                 message, answers);
         em.persist(contact);
+        // The log line refers to the contact row by id only: the row goes first.
         em.flush();
         em.persist(QueueLogEntry.registeredContact(queue.id(), contact.id()));
         registered.fire(new ContactRegistered(contact.id(), queue.id(), queue.organizationId()));
