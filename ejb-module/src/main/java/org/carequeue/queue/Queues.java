@@ -186,14 +186,10 @@ public class Queues {
         changed(queue);
     }
 
-    /** The queue's schedule in Ninchat's format; a queue without one has a disabled, empty one. */
-    @RolesAllowed(Roles.OPERATOR)
-    public String schedule(String queueId) {
-        Queue queue = queues.forOperator(queueId, callers.currentOperator());
-        return queue.schedule().orElse(QueueSchedule.NONE).toJson();
-    }
-
-    /** The queue's schedule with its next opening and closing: the admin's schedule editor. */
+    /**
+     * The queue's schedule in Ninchat's format, with its next opening and closing; a queue without
+     * one has a disabled, empty one.
+     */
     @RolesAllowed(Roles.OPERATOR)
     public ScheduleOverview scheduleOverview(String queueId) {
         Queue queue = queues.forOperator(queueId, callers.currentOperator());
@@ -202,7 +198,7 @@ public class Queues {
 
     private static ScheduleOverview overview(Queue queue, QueueSchedule schedule) {
         Instant now = Clock.now().toInstant();
-        return new ScheduleOverview(queue.id(), queue.name(), schedule, schedule.toJson(),
+        return new ScheduleOverview(queue.name(), schedule, schedule.toJson(),
                 schedule.nextOpening(now).map(at -> at.atZone(schedule.zone())).orElse(null),
                 schedule.nextClosing(now).map(at -> at.atZone(schedule.zone())).orElse(null));
     }

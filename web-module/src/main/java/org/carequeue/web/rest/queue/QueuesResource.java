@@ -77,7 +77,7 @@ public class QueuesResource {
     @GET
     @Path("/{queueId}/schedule")
     public String schedule(@PathParam("queueId") String queueId) {
-        return queues.schedule(queueId);
+        return queues.scheduleOverview(queueId).json();
     }
 
     /** Replaces the schedule; the answer is the schedule as stored. */
