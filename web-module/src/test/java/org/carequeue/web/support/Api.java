@@ -80,6 +80,11 @@ public final class Api {
         return send(http(path, token, "application/json").GET());
     }
 
+    /** A GET asking for another representation than JSON ({@code text/csv}, say). */
+    public Reply get(String path, String token, String accept) {
+        return send(http(path, token, "application/json").setHeader("Accept", accept).GET());
+    }
+
     public Reply post(String path, String token, Object body) {
         return send(http(path, token, "application/json").POST(bodyOf(body)));
     }
