@@ -20,8 +20,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.carequeue.api.agent.AgentResponse;
-import org.carequeue.api.agent.CreateAgentRequest;
 import org.carequeue.api.audience.AudienceResponse;
 import org.carequeue.api.audience.CustomerRequest;
 import org.carequeue.api.audience.CustomerRequestResponse;
@@ -32,6 +30,7 @@ import org.carequeue.api.history.HistoryEntryResponse;
 import org.carequeue.api.history.HistoryPage;
 import org.carequeue.api.history.TranscriptReadingResponse;
 import org.carequeue.api.history.TranscriptResponse;
+import org.carequeue.api.message.AttachmentResponse;
 import org.carequeue.api.message.MessageResponse;
 import org.carequeue.api.message.PostMessageRequest;
 import org.carequeue.api.metadata.NewMasterKeyResponse;
@@ -78,7 +77,7 @@ class HistoryIT extends AgainstBuiltWar {
         organization = api.signUp();
         ann = api.agent(organization);
         bob = api.agent(organization);
-        operator = operator();
+        operator = api.operator(organization);
         support = api.openQueue(organization, 10, ann);
         billing = api.openQueue(organization, 10, bob);
         api.put("api/v1/queues/" + support.id() + "/settings", organization.ownerToken(),
@@ -106,7 +105,7 @@ class HistoryIT extends AgainstBuiltWar {
         api.post("api/v1/queues/" + support.id() + "/pick", ann.token(), null).expect(200);
         api.post(audience + "/messages", ann.token(), new PostMessageRequest("a1", "Hello <b>Carla</b>, one moment"))
                 .expect(201);
-        MessageResponse file = upload(carla.audienceId(), carla.customerToken());
+        upload(carla.audienceId(), carla.customerToken());
         api.put(audience + "/tags", ann.token(), new AudienceTagsRequest(List.of(tag.id()))).expect(200);
         api.put(audience + "/notes", ann.token(), new AudienceNotesRequest(Map.of(summary.id(), "Asked about an invoice")))
                 .expect(200);
@@ -148,9 +147,9 @@ class HistoryIT extends AgainstBuiltWar {
                 t.messages().stream().map(m -> m.from().role()).toList());
         assertEquals("=HYPERLINK(\"http://example.org\")", t.messages().get(0).text(), "stored and answered as typed");
         assertEquals("Hello <b>Carla</b>, one moment", t.messages().get(1).text());
-        assertEquals(List.of("receipt.txt", "text/plain", (long) RECEIPT.length),
-                List.of(t.messages().get(2).attachment().name(), t.messages().get(2).attachment().contentType(),
-                        t.messages().get(2).attachment().size()));
+        AttachmentResponse file = t.messages().get(2).attachment();
+        assertEquals(List.of("receipt.txt", "text/plain; charset=utf-8", (long) RECEIPT.length),
+                List.of(file.name(), file.contentType(), file.size()));
         assertTrue(t.messages().get(3).text().startsWith("Transferred from " + support.name() + " to " + billing.name()),
                 t.messages().get(3).text());
         assertEquals(List.of("Invoices"), t.tags().stream().map(TagResponse::path).toList());
@@ -163,7 +162,7 @@ class HistoryIT extends AgainstBuiltWar {
         assertEquals(Map.of("solved", "yes"), t.postAnswers());
 
         // Operators download the files too; each download is audited.
-        HttpResponse<byte[]> download = bytes(file.attachment().url(), operator.token());
+        HttpResponse<byte[]> download = bytes(file.url(), operator.token());
         assertEquals(200, download.statusCode());
         assertEquals(new String(RECEIPT, StandardCharsets.UTF_8), new String(download.body(), StandardCharsets.UTF_8));
 
@@ -182,7 +181,8 @@ class HistoryIT extends AgainstBuiltWar {
         assertEquals(5, lines.size() - header - 1, "one row per message");
         assertTrue(lines.get(header + 1).endsWith(",customer," + customerName
                 + ",\"'=HYPERLINK(\"\"http://example.org\"\")\",,,"), "a formula is defused: " + lines.get(header + 1));
-        assertTrue(lines.get(header + 3).endsWith(",receipt.txt,text/plain," + RECEIPT.length), lines.get(header + 3));
+        assertTrue(lines.get(header + 3).endsWith(",receipt.txt,text/plain; charset=utf-8," + RECEIPT.length),
+                lines.get(header + 3));
 
         // Agents are refused, other organizations learn nothing.
         assertProblem(403, "forbidden", null, api.get(audience + "/transcript", ann.token()));
@@ -191,7 +191,7 @@ class HistoryIT extends AgainstBuiltWar {
         assertProblem(404, "audience_not_found", null, api.get(audience + "/transcript", other.ownerToken()));
         assertProblem(404, "audience_not_found", null, api.get(audience + "/transcript/readings", other.ownerToken()));
         assertEquals(List.of(), ids(api.get("api/v1/audiences?customer=" + customerName, other.ownerToken())));
-        assertEquals(404, bytes(file.attachment().url(), other.ownerToken()).statusCode());
+        assertEquals(404, bytes(file.url(), other.ownerToken()).statusCode());
 
         // With the organization's setting on, a reason is required, and kept.
         assertProblem(403, "forbidden", null, api.put("api/v1/organization/settings", ann.token(),
@@ -242,7 +242,9 @@ class HistoryIT extends AgainstBuiltWar {
 
         CustomerRequestResponse old = conversation("Olga");
         String oldAudience = "api/v1/audiences/" + old.audienceId();
-        MessageResponse file = upload(old.audienceId(), old.customerToken());
+        upload(old.audienceId(), old.customerToken());
+        AttachmentResponse file = api.get(oldAudience + "/messages", ann.token()).expect(200).asList(MessageResponse.class)
+                .stream().map(MessageResponse::attachment).filter(a -> a != null).findFirst().orElseThrow();
         api.put(oldAudience + "/tags", ann.token(), new AudienceTagsRequest(List.of(tag.id()))).expect(200);
         api.put(oldAudience + "/notes", ann.token(), new AudienceNotesRequest(Map.of(summary.id(), "Sensitive"))).expect(200);
         api.post(oldAudience + "/end", ann.token(), null).expect(200);
@@ -283,10 +285,10 @@ class HistoryIT extends AgainstBuiltWar {
                 "what the statistics count stays");
         assertNotNull(deleted.requestedAt());
         assertNotNull(deleted.completedAt());
-        assertEquals(404, bytes(file.attachment().url(), operator.token()).statusCode());
+        assertEquals(404, bytes(file.url(), operator.token()).statusCode());
         assertEquals(0, count("select count(*) from chat_message where audience_id = ?", old.audienceId()));
         assertEquals(0, count("select count(*) from attachment where audience_id = ?", old.audienceId()));
-        assertEquals(0, count("select count(*) from attachment_content where attachment_id = ?", file.attachment().id()));
+        assertEquals(0, count("select count(*) from attachment_content where attachment_id = ?", file.id()));
         assertEquals(0, count("select count(*) from audience_note where audience_id = ?", old.audienceId()));
         assertEquals(0, count("select count(*) from audience where id = ? and (first_message is not null"
                 + " or pre_answers is not null or metadata is not null or post_answers is not null)", old.audienceId()));
@@ -320,14 +322,13 @@ class HistoryIT extends AgainstBuiltWar {
         return customer;
     }
 
-    private MessageResponse upload(String audienceId, String customerToken) {
+    private void upload(String audienceId, String customerToken) {
         HttpResponse<byte[]> sent = send(HttpRequest.newBuilder(api.base().resolve("api/v1/audiences/" + audienceId
                         + "/attachments?clientMessageId=file-1&name=receipt.txt"))
                 .header("Content-Type", "text/plain")
                 .header("Authorization", "Bearer " + customerToken)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(RECEIPT)));
         assertEquals(201, sent.statusCode(), new String(sent.body(), StandardCharsets.UTF_8));
-        return Api.JSON.fromJson(new String(sent.body(), StandardCharsets.UTF_8), MessageResponse.class);
     }
 
     private HttpResponse<byte[]> bytes(String url, String token) {
@@ -344,13 +345,6 @@ class HistoryIT extends AgainstBuiltWar {
         }
     }
 
-    private Api.Agent operator() {
-        String username = Api.unique("operator");
-        AgentResponse created = api.post("api/v1/agents", organization.ownerToken(),
-                new CreateAgentRequest(username, "Operator " + username, null, Api.PASSWORD, "OPERATOR"))
-                .expect(201).as(AgentResponse.class);
-        return new Api.Agent(created.agentId(), created.name(), api.signIn(username), username);
-    }
 
     private static List<String> ids(Api.Reply reply) {
         return reply.expect(200).as(HistoryPage.class).audiences().stream().map(HistoryEntryResponse::id).toList();

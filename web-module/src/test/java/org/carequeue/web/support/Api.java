@@ -138,6 +138,15 @@ public final class Api {
     public record Agent(String id, String name, String token, String username) {
     }
 
+    /** An operator of the organization who is a member of no queue, signed in. */
+    public Agent operator(Organization organization) {
+        String username = unique("operator");
+        AgentResponse operator = post("api/v1/agents", organization.ownerToken(),
+                new CreateAgentRequest(username, "Operator " + username, null, PASSWORD, "OPERATOR"))
+                .expect(201).as(AgentResponse.class);
+        return new Agent(operator.agentId(), operator.name(), signIn(username), username);
+    }
+
     /** An open queue with these agents as members. */
     public QueueResponse openQueue(Organization organization, int capacity, Agent... members) {
         QueueResponse queue = post("api/v1/queues", organization.ownerToken(),
