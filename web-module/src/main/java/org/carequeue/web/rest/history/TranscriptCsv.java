@@ -1,6 +1,6 @@
 package org.carequeue.web.rest.history;
 
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.carequeue.api.history.TranscriptResponse;
@@ -79,7 +79,7 @@ public final class TranscriptCsv {
     }
 
     private static void row(StringBuilder csv, String... cells) {
-        csv.append(List.of(cells).stream().map(TranscriptCsv::quoted).collect(Collectors.joining(","))).append("\r\n");
+        csv.append(Arrays.stream(cells).map(TranscriptCsv::quoted).collect(Collectors.joining(","))).append("\r\n");
     }
 
     private static String quoted(String cell) {
