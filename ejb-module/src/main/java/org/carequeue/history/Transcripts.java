@@ -53,7 +53,7 @@ import org.carequeue.security.Roles;
 @Stateless
 public class Transcripts {
 
-    public static final int MAX_PAGE = 100;
+    private static final int MAX_PAGE = 100;
 
     @PersistenceContext
     EntityManager em;

@@ -238,7 +238,7 @@ public class Queue {
             return;
         }
         if (days < 0 || days > QueueSettingsRequest.MAX_RETENTION_DAYS) {
-            throw new InvalidInput("transcriptRetentionDays", "transcriptRetentionDays must be 0 (keep forever) or 1 to "
+            throw new InvalidInput("transcriptRetentionDays", "Transcripts are kept 0 days (keep forever) or 1 to "
                     + QueueSettingsRequest.MAX_RETENTION_DAYS + " days");
         }
         this.transcriptRetentionDays = days == 0 ? null : days;

@@ -71,7 +71,7 @@ class AdminHistoryIT extends AgainstBuiltWar {
             admin.go("admin/organization.xhtml");
             admin.click(By.cssSelector("#settingsForm\\:requireTranscriptReason .ui-toggleswitch-slider"));
             admin.click(By.id("settingsForm:save"));
-            admin.waitUntil(d -> d.findElement(By.id("settingsForm:settingsMessages")).getText().contains("saved"));
+            admin.waitUntil(d -> d.findElement(By.id("growl_container")).getText().contains("The settings were saved."));
             admin.screenshot("admin-organization-settings");
             assertTrue(api.get("api/v1/organization/settings", operator.token()).expect(200)
                     .as(OrganizationSettingsResponse.class).requireTranscriptReason());

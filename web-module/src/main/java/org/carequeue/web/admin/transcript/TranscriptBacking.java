@@ -47,9 +47,6 @@ public class TranscriptBacking implements Serializable {
 
     /** Reads the transcript, or, when the organization wants a reason first, opens the dialog that asks. */
     public void open() {
-        if (FacesContext.getCurrentInstance().isPostback() || transcript != null) {
-            return;
-        }
         try {
             transcript = transcripts.read(audienceId, null, ReadingChannel.PAGE);
         } catch (ReasonRequired asked) {
