@@ -78,6 +78,9 @@ public class Audience {
     private String verifiedMetadata;
     @Column(name = "verified_key_id")
     private String verifiedKeyId;
+    /** When retention deleted the conversation's content; the row stays for history and statistics. */
+    @Column(name = "transcript_deleted_at")
+    private OffsetDateTime transcriptDeletedAt;
 
     protected Audience() {
     }
@@ -209,6 +212,27 @@ public class Audience {
             throw new FeedbackRefused(ErrorCode.AUDIENCE_NOT_ENDED,
                     "A conversation can be rated and its questionnaire answered once it has ended");
         }
+    }
+
+    /**
+     * Retention: forgets what the customer and the agent said and filled in (the first message,
+     * answers, metadata), keeping who, where, when and the rating. Only a conversation complete
+     * since before {@code cutoff} is deleted, and only once.
+     *
+     * @return whether it was deleted now (another node may have been first)
+     */
+    public boolean deleteTranscriptIfCompletedBefore(OffsetDateTime cutoff) {
+        if (state != AudienceState.COMPLETE || transcriptDeletedAt != null || !completedAt.isBefore(cutoff)) {
+            return false;
+        }
+        firstMessage = null;
+        preAnswers = null;
+        metadata = null;
+        verifiedMetadata = null;
+        verifiedKeyId = null;
+        postAnswers = null;
+        transcriptDeletedAt = Clock.now();
+        return true;
     }
 
     /** The customer ends: leaving the line drops the request, leaving a conversation finishes it. */
@@ -354,5 +378,25 @@ public class Audience {
 
     String postAnswersJson() {
         return postAnswers;
+    }
+
+    /** The customer's metadata as kept (browser, pages, the IP address where the queue keeps it). */
+    public Map<String, String> metadata() {
+        return CustomerFacts.fromJson(metadata);
+    }
+
+    /** The secure metadata the organization's master key vouched for. */
+    public Map<String, String> verifiedMetadata() {
+        return CustomerFacts.fromJson(verifiedMetadata);
+    }
+
+    /** The post-audience questionnaire's answers. */
+    public Map<String, String> postAnswers() {
+        return CustomerFacts.fromJson(postAnswers);
+    }
+
+    /** When retention deleted the conversation's content; null while it is kept. */
+    public OffsetDateTime transcriptDeletedAt() {
+        return transcriptDeletedAt;
     }
 }

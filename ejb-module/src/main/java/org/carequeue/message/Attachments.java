@@ -3,6 +3,7 @@ package org.carequeue.message;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,12 +12,14 @@ import org.carequeue.agent.Callers;
 import org.carequeue.audience.Audience;
 import org.carequeue.audience.AudienceAccess;
 import org.carequeue.audience.AudienceNotFound;
+import org.carequeue.queue.Queue;
 import org.carequeue.queue.QueueAccess;
 import org.carequeue.security.Roles;
 
 /**
- * Reading the files of an audience: its customer (with their token), the agent holding it, and
- * the members of its queue (who may take it over, and who read its history), all of its own
+ * Reading the files of an audience: its customer (with their token), the agent holding it, the
+ * members of its queue (who may take it over, and who read its history) and the operators of its
+ * organization (who read every transcript; each of their reads is audited), all of its own
  * organization. Anyone else learns nothing (404), or, an agent of the organization who is not a
  * member, is refused (403).
  */
@@ -35,6 +38,9 @@ public class Attachments {
     @Inject
     QueueAccess queues;
 
+    @Inject
+    Event<AttachmentReadByOperator> readByOperator;
+
     @PermitAll
     public Download forCustomer(String audienceId, String customerToken, String attachmentId, boolean thumbnail) {
         return read(audiences.forCustomer(audienceId, customerToken), attachmentId, thumbnail);
@@ -47,10 +53,16 @@ public class Attachments {
         if (audience == null || !audience.organizationId().equals(agent.organizationId())) {
             throw new AudienceNotFound();
         }
-        if (!agent.id().equals(audience.agentId())) {
+        boolean ownRight = agent.id().equals(audience.agentId())
+                || em.find(Queue.class, audience.queueId()).hasMember(agent.id());
+        if (!ownRight && !agent.isOperator()) {
             queues.forMember(audience.queueId(), agent);
         }
-        return read(audience, attachmentId, thumbnail);
+        Download download = read(audience, attachmentId, thumbnail);
+        if (!ownRight) {
+            readByOperator.fire(new AttachmentReadByOperator(audience.id(), attachmentId, agent.id()));
+        }
+        return download;
     }
 
     private Download read(Audience audience, String attachmentId, boolean thumbnail) {

@@ -18,6 +18,9 @@ public class Organization {
     private String name;
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
+    /** Operators give a reason before they read a transcript; the audit trail keeps it. */
+    @Column(name = "require_transcript_reason")
+    private boolean requireTranscriptReason;
 
     protected Organization() {
     }
@@ -34,5 +37,13 @@ public class Organization {
 
     public String name() {
         return name;
+    }
+
+    public boolean requiresTranscriptReason() {
+        return requireTranscriptReason;
+    }
+
+    public void requireTranscriptReason(boolean required) {
+        this.requireTranscriptReason = required;
     }
 }

@@ -17,10 +17,11 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import org.carequeue.platform.Clock;
-import org.carequeue.platform.Ids;
+import org.carequeue.api.queue.QueueSettingsRequest;
 import org.carequeue.metadata.MetadataCollection;
 import org.carequeue.metadata.SecureMetadataPolicy;
+import org.carequeue.platform.Clock;
+import org.carequeue.platform.Ids;
 import org.carequeue.platform.InvalidInput;
 import org.carequeue.schedule.QueueSchedule;
 
@@ -72,6 +73,9 @@ public class Queue {
     @Enumerated(EnumType.STRING)
     @Column(name = "secure_metadata")
     private SecureMetadataPolicy secureMetadata = SecureMetadataPolicy.OPTIONAL;
+    /** Days after completion when a conversation's content is deleted; null keeps it forever. */
+    @Column(name = "transcript_retention_days")
+    private Integer transcriptRetentionDays;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "queue_member", joinColumns = @JoinColumn(name = "queue_id"))
@@ -223,6 +227,26 @@ public class Queue {
 
     public SecureMetadataPolicy secureMetadata() {
         return secureMetadata;
+    }
+
+    /**
+     * How long transcripts of this queue are kept after completion: null keeps the current value,
+     * 0 keeps them forever, otherwise 1 to {@link QueueSettingsRequest#MAX_RETENTION_DAYS} days.
+     */
+    void keepTranscripts(Integer days) {
+        if (days == null) {
+            return;
+        }
+        if (days < 0 || days > QueueSettingsRequest.MAX_RETENTION_DAYS) {
+            throw new InvalidInput("transcriptRetentionDays", "Transcripts are kept 0 days (keep forever) or 1 to "
+                    + QueueSettingsRequest.MAX_RETENTION_DAYS + " days");
+        }
+        this.transcriptRetentionDays = days == 0 ? null : days;
+    }
+
+    /** Days after completion when a conversation's content is deleted; null: kept forever. */
+    public Integer transcriptRetentionDays() {
+        return transcriptRetentionDays;
     }
 
     void addMember(String agentId) {

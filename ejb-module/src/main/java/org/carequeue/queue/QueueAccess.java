@@ -110,7 +110,7 @@ public class QueueAccess {
         return new QueueResponse(queue.id(), queue.name(), queue.state().name(), queue.isSuspended(),
                 queue.capacity(), line.length(), Clock.iso(line.firstSince()), queue.attachments().name(),
                 queue.video().name(), queue.allowsScreenShare(), queue.transferTargetIds().stream().sorted().toList(),
-                queue.metadataCollection().name(), queue.secureMetadata().name());
+                queue.metadataCollection().name(), queue.secureMetadata().name(), queue.transcriptRetentionDays());
     }
 
     private Queue inOrganization(String queueId, Agent agent) {

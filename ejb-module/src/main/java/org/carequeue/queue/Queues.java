@@ -98,6 +98,7 @@ public class Queues {
         }
         queue.configureMetadata(setting("metadataCollection", settings.metadataCollection(), MetadataCollection.class),
                 setting("secureMetadata", settings.secureMetadata(), SecureMetadataPolicy.class));
+        queue.keepTranscripts(settings.transcriptRetentionDays());
         changed(queue);
         return queues.view(queue);
     }

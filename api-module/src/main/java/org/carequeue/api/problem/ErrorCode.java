@@ -47,7 +47,9 @@ public enum ErrorCode {
     TAG_HAS_SUBTAGS(409),
     TAG_RULE_NOT_FOUND(404),
     NOTE_FIELD_NOT_FOUND(404),
-    CONTACT_NOT_FOUND(404);
+    CONTACT_NOT_FOUND(404),
+    // History: the organization asks operators why they read a transcript.
+    REASON_REQUIRED(400);
 
     private final int status;
 

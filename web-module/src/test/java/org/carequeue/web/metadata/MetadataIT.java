@@ -1,18 +1,12 @@
 package org.carequeue.web.metadata;
 
+import static org.carequeue.web.support.SecureMetadataTokens.jwe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.nimbusds.jose.EncryptionMethod;
-import com.nimbusds.jose.JWEAlgorithm;
-import com.nimbusds.jose.JWEHeader;
-import com.nimbusds.jose.JWEObject;
-import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.DirectEncrypter;
-import com.nimbusds.jwt.JWTClaimsSet;
 import jakarta.json.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,7 +18,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import javax.crypto.Cipher;
@@ -443,19 +436,6 @@ class MetadataIT extends AgainstBuiltWar {
             System.arraycopy(encrypted, 0, sealed, iv.length, encrypted.length);
             return current ? key.keyId() + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(sealed)
                     : key.keyId() + "-" + Base64.getEncoder().encodeToString(sealed);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String jwe(String keyId, String secret, Map<String, String> metadata, Instant expires) {
-        try {
-            JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("u-" + keyId).expirationTime(Date.from(expires))
-                    .claim("ninchat.com/metadata", metadata).build();
-            JWEObject jwe = new JWEObject(new JWEHeader.Builder(JWEAlgorithm.DIR, EncryptionMethod.A256GCM)
-                    .keyID(keyId).build(), new Payload(claims.toJSONObject()));
-            jwe.encrypt(new DirectEncrypter(Base64.getUrlDecoder().decode(secret)));
-            return jwe.serialize();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -80,6 +80,11 @@ public final class Api {
         return send(http(path, token, "application/json").GET());
     }
 
+    /** A GET asking for another representation than JSON ({@code text/csv}, say). */
+    public Reply get(String path, String token, String accept) {
+        return send(http(path, token, "application/json").setHeader("Accept", accept).GET());
+    }
+
     public Reply post(String path, String token, Object body) {
         return send(http(path, token, "application/json").POST(bodyOf(body)));
     }
@@ -131,6 +136,15 @@ public final class Api {
     }
 
     public record Agent(String id, String name, String token, String username) {
+    }
+
+    /** An operator of the organization who is a member of no queue, signed in. */
+    public Agent operator(Organization organization) {
+        String username = unique("operator");
+        AgentResponse operator = post("api/v1/agents", organization.ownerToken(),
+                new CreateAgentRequest(username, "Operator " + username, null, PASSWORD, "OPERATOR"))
+                .expect(201).as(AgentResponse.class);
+        return new Agent(operator.agentId(), operator.name(), signIn(username), username);
     }
 
     /** An open queue with these agents as members. */

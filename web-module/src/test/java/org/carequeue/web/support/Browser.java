@@ -57,6 +57,8 @@ public final class Browser implements AutoCloseable {
                         "--disable-component-update", "--disable-sync", "--window-size=1400,900",
                         "--user-data-dir=" + profile)
                 .addArguments(extraArguments);
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads().toString(),
+                "download.prompt_for_download", false));
         // What the page logged is printed when a wait times out.
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -196,6 +198,20 @@ public final class Browser implements AutoCloseable {
             String text = d.findElement(locator).getText();
             return text.isBlank() ? null : text;
         });
+    }
+
+    /** A file the page downloaded, once it is complete (null if it did not arrive within the wait). */
+    public Path downloaded(String fileName) {
+        Path file = downloads().resolve(fileName);
+        try {
+            return waitUntil(d -> Files.isRegularFile(file) ? file : null);
+        } catch (TimeoutException notThere) {
+            return null;
+        }
+    }
+
+    private Path downloads() {
+        return profile.resolve("downloads");
     }
 
     public String url() {

@@ -36,6 +36,16 @@ public class DatabaseUnderTest implements BeforeAllCallback {
         }
     }
 
+    /**
+     * A connection to this pass's database, the one the server under test uses: for a test that
+     * must set up what only time would (a conversation completed long ago, say).
+     */
+    public static Connection connect() throws SQLException {
+        return "postgresql".equals(DATABASE)
+                ? DriverManager.getConnection(System.getProperty("carequeue.it.postgresql.url"), "postgres", "")
+                : DriverManager.getConnection(System.getProperty("carequeue.it.h2.url"), "sa", "carequeue");
+    }
+
     private static void prepare() throws IOException {
         if ("postgresql".equals(DATABASE)) {
             preparePostgreSql();

@@ -45,6 +45,8 @@ public class QueuesBacking implements Serializable {
     private String attachments;
     private String metadataCollection;
     private String secureMetadata;
+    /** Empty keeps transcripts forever. */
+    private Integer transcriptRetentionDays;
     /** The members the dialog opened with, so that saving sends only what the operator changed. */
     private List<String> shownMemberIds = List.of();
     private List<String> memberIds = new ArrayList<>();
@@ -73,6 +75,7 @@ public class QueuesBacking implements Serializable {
         transferQueueIds = new ArrayList<>();
         metadataCollection = null;
         secureMetadata = null;
+        transcriptRetentionDays = null;
     }
 
     public void startEdit(QueueResponse queue) {
@@ -86,13 +89,15 @@ public class QueuesBacking implements Serializable {
         transferQueueIds = new ArrayList<>(queue.transferQueueIds());
         metadataCollection = queue.metadataCollection();
         secureMetadata = queue.secureMetadata();
+        transcriptRetentionDays = queue.transcriptRetentionDays();
     }
 
     public void save() {
         try {
             QueueResponse saved = editedId == null ? queues.create(name, capacity)
                     : queues.configure(editedId, new QueueSettingsRequest(name, capacity, suspended, attachments,
-                            video, screenShare, transferQueueIds, metadataCollection, secureMetadata));
+                            video, screenShare, transferQueueIds, metadataCollection, secureMetadata,
+                            transcriptRetentionDays == null ? 0 : transcriptRetentionDays));
             Feedback.info(editedId == null ? saved.name() + " was created, closed; add its members and open it."
                     : saved.name() + " was saved.");
             Feedback.done();
@@ -262,6 +267,14 @@ public class QueuesBacking implements Serializable {
 
     public void setSecureMetadata(String secureMetadata) {
         this.secureMetadata = secureMetadata;
+    }
+
+    public Integer getTranscriptRetentionDays() {
+        return transcriptRetentionDays;
+    }
+
+    public void setTranscriptRetentionDays(Integer transcriptRetentionDays) {
+        this.transcriptRetentionDays = transcriptRetentionDays;
     }
 
     public List<String> getMemberIds() {

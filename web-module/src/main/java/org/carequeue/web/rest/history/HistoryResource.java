@@ -1,0 +1,30 @@
+package org.carequeue.web.rest.history;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.carequeue.api.history.HistoryFilter;
+import org.carequeue.api.history.HistoryPage;
+import org.carequeue.history.Transcripts;
+
+/** The organization's audiences for its operators: a search, newest first, a page at a time. */
+@Path("/v1/audiences")
+@Produces(MediaType.APPLICATION_JSON)
+public class HistoryResource {
+
+    @Inject
+    Transcripts transcripts;
+
+    @GET
+    public HistoryPage search(@QueryParam("queueId") String queueId, @QueryParam("agentId") String agentId,
+                              @QueryParam("state") String state, @QueryParam("customer") String customer,
+                              @QueryParam("from") String from, @QueryParam("to") String to,
+                              @QueryParam("offset") @DefaultValue("0") int offset,
+                              @QueryParam("limit") @DefaultValue("25") int limit) {
+        return transcripts.search(new HistoryFilter(queueId, agentId, state, customer, from, to), offset, limit);
+    }
+}
