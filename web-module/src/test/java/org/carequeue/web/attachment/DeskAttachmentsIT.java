@@ -142,7 +142,7 @@ class DeskAttachmentsIT extends AgainstBuiltWar {
 
     /** Operators choose who may send files in the queue settings dialog; the choice holds for the API. */
     @Test
-    void operatorsChooseWhoMaySendFilesInTheQueueSettings() throws InterruptedException {
+    void operatorsChooseWhoMaySendFilesInTheQueueSettings() {
         Api api = api();
         Api.Organization organization = api.signUp();
         Api.Agent agent = api.agent(organization);
@@ -154,16 +154,7 @@ class DeskAttachmentsIT extends AgainstBuiltWar {
         try (Browser admin = Browser.open(api)) {
             admin.go("admin/queues.xhtml?edit=" + queue.id()).signIn(organization.ownerUsername(), Api.PASSWORD);
             assertEquals("Customer and agent", admin.text(By.id("settingsForm:attachments_label")));
-            // Clicks while the dialog or the menu's panel are still sliding open are lost; let them finish.
-            admin.visible(By.id("settingsDialog"));
-            Thread.sleep(500);
-            admin.click(By.id("settingsForm:attachments"));
-            By agentOnly = By.cssSelector("li.ui-selectonemenu-item[data-label='The agent only']");
-            admin.visible(agentOnly);
-            Thread.sleep(500);
-            admin.click(agentOnly);
-            admin.waitUntil(d -> "The agent only".equals(d.findElement(By.id("settingsForm:attachments_label")).getText()));
-            admin.waitUntil(d -> !d.findElement(By.id("settingsForm:attachments_panel")).isDisplayed());
+            admin.choose("settingsForm:attachments", "The agent only");
             admin.screenshot("admin-queue-attachments");
             admin.click(By.id("settingsForm:save"));
             admin.waitUntil(d -> !d.findElement(By.id("settingsDialog")).isDisplayed());

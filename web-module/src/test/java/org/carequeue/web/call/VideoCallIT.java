@@ -26,7 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriverException;
 
 /**
  * A video call between the desk and a customer client, in two headless Chromiums with fake cameras,
@@ -165,22 +164,7 @@ class VideoCallIT extends AgainstBuiltWar {
         try (Browser admin = Browser.open(api)) {
             admin.go("admin/queues.xhtml").signIn(organization.ownerUsername(), Api.PASSWORD);
             admin.click(By.cssSelector("button[data-queue='" + queue.name() + "']"));
-            // The menu's panel animates open and shut; a click in between is tried again.
-            admin.waitUntil(d -> {
-                try {
-                    if (d.findElement(By.id("settingsForm:video_panel")).isDisplayed()) {
-                        d.findElement(By.cssSelector("li[data-label='The agent']")).click();
-                        return null;
-                    }
-                    if ("The agent".equals(d.findElement(By.id("settingsForm:video_label")).getText())) {
-                        return Boolean.TRUE;
-                    }
-                    d.findElement(By.id("settingsForm:video")).click();
-                } catch (WebDriverException busy) {
-                    // intercepted or not yet interactable: look again
-                }
-                return null;
-            });
+            admin.choose("settingsForm:video", "The agent");
             admin.click(By.cssSelector("[id='settingsForm:screenShare'] .ui-toggleswitch-slider"));
             admin.screenshot("call-admin-queue-settings");
             admin.click(By.id("settingsForm:save"));

@@ -343,12 +343,8 @@ class MetadataIT extends AgainstBuiltWar {
             admin.screenshot("admin-master-key-revoked");
 
             admin.go("admin/queues.xhtml?edit=" + queue.id());
-            admin.click(By.id("settingsForm:metadataCollection"));
-            admin.click(By.cssSelector("li[data-label='Keep it, with the IP address']"));
-            admin.waitUntil(d -> !d.findElement(By.id("settingsForm:metadataCollection_panel")).isDisplayed());
-            admin.click(By.id("settingsForm:secureMetadata"));
-            admin.click(By.cssSelector("li[data-label='Required: refuse requests without it']"));
-            admin.waitUntil(d -> !d.findElement(By.id("settingsForm:secureMetadata_panel")).isDisplayed());
+            admin.choose("settingsForm:metadataCollection", "Keep it, with the IP address");
+            admin.choose("settingsForm:secureMetadata", "Required: refuse requests without it");
             admin.screenshot("admin-queue-metadata-settings");
             admin.click(By.id("settingsForm:save"));
             admin.waitUntil(d -> !d.findElement(By.id("settingsDialog")).isDisplayed());

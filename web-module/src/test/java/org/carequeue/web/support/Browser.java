@@ -18,6 +18,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -165,6 +166,29 @@ public final class Browser implements AutoCloseable {
             }
             element.click();
             return Boolean.TRUE;
+        });
+    }
+
+    /**
+     * Chooses the option with this label in a PrimeFaces select menu ({@code p:selectOneMenu} with
+     * this client id). Its panel animates open and shut, and a click meanwhile is lost: the menu is
+     * opened and the option clicked again until the menu shows the label and its panel is shut.
+     */
+    public void choose(String menuId, String label) {
+        waitUntil(d -> {
+            try {
+                if (d.findElement(By.id(menuId + "_panel")).isDisplayed()) {
+                    d.findElement(By.cssSelector("[id='" + menuId + "_panel'] li[data-label='" + label + "']")).click();
+                    return null;
+                }
+                if (label.equals(d.findElement(By.id(menuId + "_label")).getText())) {
+                    return Boolean.TRUE;
+                }
+                d.findElement(By.id(menuId)).click();
+            } catch (WebDriverException busy) {
+                // intercepted or not yet interactable: look again
+            }
+            return null;
         });
     }
 

@@ -79,6 +79,11 @@ public class DatabaseUnderTest implements BeforeAllCallback {
 
     private static void emptyH2Folder() throws IOException {
         Path folder = Path.of(System.getProperty("carequeue.it.h2.dir", "target/it-h2"));
+        deleteFolder(folder);
+        System.out.println("[CareQueue ITs] H2 pass in " + folder.toAbsolutePath());
+    }
+
+    static void deleteFolder(Path folder) throws IOException {
         if (Files.exists(folder)) {
             try (Stream<Path> files = Files.walk(folder)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -86,6 +91,5 @@ public class DatabaseUnderTest implements BeforeAllCallback {
                 }
             }
         }
-        System.out.println("[CareQueue ITs] H2 pass in " + folder.toAbsolutePath());
     }
 }

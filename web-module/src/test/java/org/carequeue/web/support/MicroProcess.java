@@ -60,10 +60,20 @@ public final class MicroProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        if (!environment.containsKey("CAREQUEUE_DB_URL") && "h2".equals(System.getProperty("carequeue.it.database"))) {
+            // The H2 pass's database file is held by the Payara Micro the Arquillian ITs share.
+            builder.environment().put("CAREQUEUE_DB_URL", ownH2Database(target.toPath().resolve(name + "-h2")));
+        }
         builder.environment().putAll(environment);
         MicroProcess micro = new MicroProcess(builder.start(), log, port);
         micro.awaitReady();
         return micro;
+    }
+
+    /** An empty H2 file database of this node's own, as {@code run.sh} makes one in {@code ./data}. */
+    private static String ownH2Database(Path folder) throws IOException {
+        DatabaseUnderTest.deleteFolder(folder);
+        return "jdbc:h2:file:" + folder.toAbsolutePath().resolve("carequeue") + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
     }
 
     public URL base() {
