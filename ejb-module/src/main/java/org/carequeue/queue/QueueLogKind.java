@@ -6,5 +6,7 @@ public enum QueueLogKind {
     /** The customer left for another queue ({@code otherQueueId}). */
     TRANSFERRED_OUT,
     /** The customer came from another queue ({@code otherQueueId}). */
-    TRANSFERRED_IN
+    TRANSFERRED_IN,
+    /** A customer's contact details were registered (counted by statistics). */
+    REGISTERED_CONTACT
 }
