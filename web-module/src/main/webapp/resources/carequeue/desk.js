@@ -566,5 +566,23 @@
     window.addEventListener('beforeunload', () => {
         leaving = true;
     });
+    /*
+     * A page left for another may stay alive in the browser's back/forward cache with its socket open,
+     * which would keep the agent online on the operators' dashboard: the socket closes as the page is
+     * left, and opens again (re-reading everything) if the page is shown from the cache.
+     */
+    window.addEventListener('pagehide', () => {
+        leaving = true;
+        if (socket) {
+            socket.close();
+        }
+    });
+    window.addEventListener('pageshow', event => {
+        if (event.persisted) {
+            leaving = false;
+            connect();
+            signal({kind: 'all'});
+        }
+    });
     document.addEventListener('pointerdown', () => audio && audio.state === 'suspended' && audio.resume());
 })();

@@ -123,23 +123,26 @@ class AdminStatisticsIT extends AgainstBuiltWar {
                     admin.text(By.cssSelector(".cq-field:has([id='filters:zone']) .ui-message")), "beside the field");
             admin.type(By.id("filters:zone_input"), "Europe/Helsinki");
             admin.press(By.id("filters:zone_input"), Keys.ESCAPE);
-            admin.type(By.id("filters:from_input"), "2026-12-31");
-            admin.press(By.id("filters:from_input"), Keys.ESCAPE);
-            admin.type(By.id("filters:to_input"), "2026-12-01");
-            admin.press(By.id("filters:to_input"), Keys.ESCAPE);
+            retype(admin, "filters:from_input", "2026-12-31");
+            retype(admin, "filters:to_input", "2026-12-01");
             admin.click(By.id("filters:show"));
             String refusal = admin.text(By.cssSelector(".cq-field:has([id='filters:to']) .ui-message"));
             assertTrue(refusal.startsWith("To must be after from"), refusal);
             admin.screenshot("admin-statistics-refused");
-            admin.type(By.id("filters:from_input"), from);
-            admin.press(By.id("filters:from_input"), Keys.ESCAPE);
-            admin.type(By.id("filters:to_input"), LocalDate.parse(to).minusDays(1).toString());
-            admin.press(By.id("filters:to_input"), Keys.ESCAPE);
+            retype(admin, "filters:from_input", from);
+            retype(admin, "filters:to_input", LocalDate.parse(to).minusDays(1).toString());
             admin.click(By.id("filters:show"));
             admin.waitUntil(d -> d.findElements(By.cssSelector(".cq-field .ui-message-error")).isEmpty());
             assertEquals("3", admin.text(By.cssSelector("#figureConversations .cq-figure-number")),
                     "the page works again after the refusal");
         }
+    }
+
+    /** Replaces a date picker's text as a person would (select all, type) and clicks away from its calendar. */
+    private static void retype(Browser browser, String id, String text) {
+        browser.press(By.id(id), Keys.chord(Keys.CONTROL, "a"));
+        browser.press(By.id(id), text);
+        browser.click(By.tagName("h1"));
     }
 
     @Test

@@ -212,13 +212,25 @@ public class StatisticsBacking implements Serializable {
 
     /** A row's interval as people read it, in the period's zone. */
     public String label(StatisticsRow row) {
-        OffsetDateTime start = OffsetDateTime.parse(row.start());
-        String pattern = switch (shown.interval() == null ? "DAILY" : shown.interval().toUpperCase(Locale.ROOT)) {
+        String pattern = switch (shownInterval()) {
             case "HOURLY" -> "EEE d MMM HH:mm";
             case "MONTHLY" -> "MMMM yyyy";
             default -> "EEE d MMM";
         };
-        return start.format(DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH));
+        return OffsetDateTime.parse(row.start()).format(DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH));
+    }
+
+    /** What one row of the table covers: hour, day or month. */
+    public String getIntervalNoun() {
+        return switch (shownInterval()) {
+            case "HOURLY" -> "hour";
+            case "MONTHLY" -> "month";
+            default -> "day";
+        };
+    }
+
+    private String shownInterval() {
+        return getTable().interval().toUpperCase(Locale.ROOT);
     }
 
     /** An instant (ISO) in the period's zone. */
