@@ -123,14 +123,14 @@ class AdminStatisticsIT extends AgainstBuiltWar {
                     admin.text(By.cssSelector(".cq-field:has([id='filters:zone']) .ui-message")), "beside the field");
             admin.type(By.id("filters:zone_input"), "Europe/Helsinki");
             admin.press(By.id("filters:zone_input"), Keys.ESCAPE);
-            retype(admin, "filters:from_input", "2026-12-31");
-            retype(admin, "filters:to_input", "2026-12-01");
+            choose(admin, "fromPicker", "2026-12-31");
+            choose(admin, "toPicker", "2026-12-01");
             admin.click(By.id("filters:show"));
             String refusal = admin.text(By.cssSelector(".cq-field:has([id='filters:to']) .ui-message"));
             assertTrue(refusal.startsWith("To must be after from"), refusal);
             admin.screenshot("admin-statistics-refused");
-            retype(admin, "filters:from_input", from);
-            retype(admin, "filters:to_input", LocalDate.parse(to).minusDays(1).toString());
+            choose(admin, "fromPicker", from);
+            choose(admin, "toPicker", LocalDate.parse(to).minusDays(1).toString());
             admin.click(By.id("filters:show"));
             admin.waitUntil(d -> d.findElements(By.cssSelector(".cq-field .ui-message-error")).isEmpty());
             assertEquals("3", admin.text(By.cssSelector("#figureConversations .cq-figure-number")),
@@ -138,13 +138,10 @@ class AdminStatisticsIT extends AgainstBuiltWar {
         }
     }
 
-    /**
-     * Replaces a date picker's text, which is what the form submits. (Typing into it raced with its
-     * calendar on a loaded machine.)
-     */
-    private static void retype(Browser browser, String id, String text) {
-        browser.script("const field = document.getElementById(arguments[0]); field.value = arguments[1];"
-                + " field.dispatchEvent(new Event('change', {bubbles: true}));", id, text);
+    /** Chooses a date through the date picker's own widget, once the page's ajax (zone suggestions) is done. */
+    private static void choose(Browser browser, String widget, String date) {
+        browser.waitUntil(d -> Boolean.TRUE.equals(browser.script("return PrimeFaces.ajax.Queue.isEmpty();")));
+        browser.script("PF(arguments[0]).setDate(new Date(arguments[1] + 'T00:00:00'));", widget, date);
     }
 
     @Test

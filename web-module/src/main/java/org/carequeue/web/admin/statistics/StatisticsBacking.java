@@ -63,7 +63,11 @@ public class StatisticsBacking implements Serializable {
     /** What the results below the form show; null until a period was accepted. */
     private StatisticsQuery shown;
     private String drillTitle;
-    private AudienceSelection drillSelection;
+    /** The drill-down's rows: all of the shown period's, or a row's, a tag's or an agent's. */
+    private boolean drilling;
+    private String drillBucketStart;
+    private String drillTagId;
+    private String drillAgentId;
     private int drillPage;
 
     private transient StatisticsResponse table;
@@ -77,11 +81,12 @@ public class StatisticsBacking implements Serializable {
         StatisticsQuery query = new StatisticsQuery(blankToNull(queueId), from, through, zone, interval,
                 serviceLevelSeconds);
         try {
-            table = query.queueId() == null ? statistics.ofOrganization(query.period())
-                    : statistics.ofQueue(query.queueId(), query.period());
+            table = tableOf(query);
             shown = query;
             byTag = null;
             byAgent = null;
+            drilling = false;
+            drill = null;
         } catch (BusinessException refused) {
             Feedback.refused(refused, "filters");
             shown = null;
@@ -91,10 +96,14 @@ public class StatisticsBacking implements Serializable {
 
     public StatisticsResponse getTable() {
         if (table == null && shown != null) {
-            table = shown.queueId() == null ? statistics.ofOrganization(shown.period())
-                    : statistics.ofQueue(shown.queueId(), shown.period());
+            table = tableOf(shown);
         }
         return table;
+    }
+
+    private StatisticsResponse tableOf(StatisticsQuery query) {
+        return query.queueId() == null ? statistics.ofOrganization(query.period())
+                : statistics.ofQueue(query.queueId(), query.period());
     }
 
     public BreakdownResponse getByTag() {
@@ -118,25 +127,28 @@ public class StatisticsBacking implements Serializable {
     // --- drill-down ---
 
     public void drillIntoInterval(StatisticsRow row) {
-        drill("Audiences requested " + label(row), new AudienceSelection(shown.queueId(), null, null, row.start()));
+        drill("Audiences requested " + label(row), row.start(), null, null);
     }
 
     public void drillIntoPeriod() {
-        drill("Audiences requested in the period", new AudienceSelection(shown.queueId(), null, null, null));
+        drill("Audiences requested in the period", null, null, null);
     }
 
     /** A row of the per-tag ({@code by} "tags") or per-agent ("agents") table. */
     public void drillIntoBreakdown(String by, BreakdownRow row) {
         if ("tags".equals(by)) {
-            drill("Audiences tagged " + row.name(), new AudienceSelection(shown.queueId(), row.id(), null, null));
+            drill("Audiences tagged " + row.name(), null, row.id(), null);
         } else {
-            drill("Audiences held by " + row.name(), new AudienceSelection(shown.queueId(), null, row.id(), null));
+            drill("Audiences held by " + row.name(), null, null, row.id());
         }
     }
 
-    private void drill(String title, AudienceSelection selection) {
+    private void drill(String title, String bucketStart, String tagId, String agentId) {
         drillTitle = title;
-        drillSelection = selection;
+        drilling = true;
+        drillBucketStart = bucketStart;
+        drillTagId = tagId;
+        drillAgentId = agentId;
         drillPage = 0;
         drill = null;
     }
@@ -152,8 +164,10 @@ public class StatisticsBacking implements Serializable {
     }
 
     public StatisticsAudiencePage getDrill() {
-        if (drill == null && drillSelection != null && shown != null) {
-            drill = statistics.audiences(shown.period(), drillSelection, drillPage, DRILL_DOWN_PAGE_SIZE);
+        if (drill == null && drilling && shown != null) {
+            drill = statistics.audiences(shown.period(),
+                    new AudienceSelection(shown.queueId(), drillTagId, drillAgentId, drillBucketStart), drillPage,
+                    DRILL_DOWN_PAGE_SIZE);
         }
         return drill;
     }
