@@ -44,7 +44,7 @@ public class SeedStatistics {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>(Map.of("--audiences", "1000000", "--days", "365",
-                "--url", "jdbc:postgresql://127.0.0.1:5432/h_stats_seed", "--user", "postgres", "--password", "postgres",
+                "--url", "jdbc:postgresql://127.0.0.1:5432/carequeue", "--user", "postgres", "--password", "",
                 "--operator", "olivia", "--seed", "7"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!options.containsKey(args[i])) {
@@ -148,7 +148,8 @@ public class SeedStatistics {
         Instant first = now.minus(Duration.ofDays(days));
         for (int i = 0; i < audiences; i++) {
             // Evenly over the period, in time order (as real arrivals are stored), with some jitter.
-            Instant requested = first.plusNanos((spanMicros * i / audiences + random.nextInt(1000)) * 1000);
+            long offsetMicros = (long) ((double) spanMicros * i / audiences) + random.nextInt(1000);
+            Instant requested = first.plusNanos(offsetMicros * 1000);
             String id = UUID.randomUUID().toString();
             String queue = queues.get(random.nextInt(QUEUES));
             String agent = agents.get(random.nextInt(AGENTS));

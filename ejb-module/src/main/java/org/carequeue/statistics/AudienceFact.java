@@ -12,6 +12,11 @@ import org.carequeue.audience.AudienceState;
 record AudienceFact(String id, String queueId, String agentId, AudienceState state, Instant requestedAt,
                     Instant acceptedAt, Instant endedAt, Integer rating, boolean endedByCustomer) {
 
+    /** The same audience, known to have been ended by its customer. */
+    AudienceFact asEndedByCustomer() {
+        return new AudienceFact(id, queueId, agentId, state, requestedAt, acceptedAt, endedAt, rating, true);
+    }
+
     boolean accepted() {
         return acceptedAt != null
                 && (state == AudienceState.ACCEPTED || state == AudienceState.FINISHED || state == AudienceState.COMPLETE);

@@ -1,15 +1,10 @@
 package org.carequeue.statistics;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 
 /** One row's time span, {@code [start, end)}, with the zone's offsets at both ends. */
 public record Bucket(OffsetDateTime start, OffsetDateTime end) {
-
-    public boolean contains(Instant instant) {
-        return !instant.isBefore(start.toInstant()) && instant.isBefore(end.toInstant());
-    }
 
     /** ISO-8601 with the local offset, e.g. {@code 2026-03-29T03:00:00+03:00}. */
     public String startText() {

@@ -1,11 +1,18 @@
 package org.carequeue.statistics;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.carequeue.agent.Agent;
 import org.carequeue.agent.Callers;
 import org.carequeue.api.statistics.BreakdownResponse;
@@ -29,6 +37,7 @@ import org.carequeue.audience.Audience;
 import org.carequeue.audience.AudienceState;
 import org.carequeue.platform.Clock;
 import org.carequeue.platform.InvalidInput;
+import org.carequeue.platform.SchemaMigration;
 import org.carequeue.queue.QueueAccess;
 import org.carequeue.queue.QueueLogKind;
 import org.carequeue.security.Roles;
@@ -44,6 +53,12 @@ import org.carequeue.security.Roles;
 public class Statistics {
 
     public static final int MAX_PAGE_SIZE = 200;
+    /**
+     * How much later than the audience's end time its ENDED log line may be stamped: both are
+     * written in the transaction that ends it, moments apart, never an hour.
+     */
+    private static final Duration END_LINE_SLACK = Duration.ofHours(1);
+    private static final int FETCH_SIZE = 5_000;
 
     @PersistenceContext
     EntityManager em;
@@ -53,6 +68,9 @@ public class Statistics {
 
     @Inject
     QueueAccess queues;
+
+    @Resource(lookup = SchemaMigration.DATASOURCE)
+    DataSource dataSource;
 
     /** One queue's rows and total. */
     @RolesAllowed(Roles.OPERATOR)
@@ -190,37 +208,70 @@ public class Statistics {
                 period.zone().getId(), by, rows);
     }
 
-    /** The audiences requested in {@code [start, end)} in the scope. */
+    /**
+     * The audiences requested in {@code [start, end)} in the scope. A month of a busy organization is
+     * tens of thousands of rows: they are read over plain JDBC, as compact tuples, because building
+     * them through the persistence provider took several times as long as the query itself.
+     */
     private List<AudienceFact> facts(Scope scope, Instant start, Instant end) {
-        Set<String> endedByCustomer = new HashSet<>(scope.where(em.createQuery(
-                "select e.audienceId from QueueLogEntry e, Audience a where a.id = e.audienceId"
-                        + " and e.kind = :ended and e.agentId is null and " + scope.audiences(), String.class), start, end)
-                .setParameter("ended", QueueLogKind.ENDED).getResultList());
         List<AudienceFact> facts = new ArrayList<>();
-        for (Object[] row : scope.where(em.createQuery("select a.id, a.queueId, a.agentId, a.state, a.requestedAt,"
-                + " a.acceptedAt, a.endedAt, a.rating from Audience a where " + scope.audiences(), Object[].class), start, end)
-                .getResultList()) {
-            String id = (String) row[0];
-            facts.add(new AudienceFact(id, (String) row[1], (String) row[2], (AudienceState) row[3], instant(row[4]),
-                    instant(row[5]), instant(row[6]), (Integer) row[7], endedByCustomer.contains(id)));
+        Instant lastEnd = null;
+        try (Connection db = dataSource.getConnection();
+             PreparedStatement query = db.prepareStatement("select a.id, a.queue_id, a.agent_id, a.state,"
+                     + " a.requested_at, a.accepted_at, a.ended_at, a.rating from audience a"
+                     + " where a.organization_id = ? and a.requested_at >= ? and a.requested_at < ?"
+                     + (scope.queueId() == null ? "" : " and a.queue_id = ?"))) {
+            query.setString(1, scope.organizationId());
+            query.setObject(2, utc(start));
+            query.setObject(3, utc(end));
+            if (scope.queueId() != null) {
+                query.setString(4, scope.queueId());
+            }
+            query.setFetchSize(FETCH_SIZE);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    int rating = row.getInt(8);
+                    Integer rated = row.wasNull() ? null : rating;
+                    AudienceFact fact = new AudienceFact(row.getString(1), row.getString(2), row.getString(3),
+                            AudienceState.valueOf(row.getString(4)), instant(row, 5), instant(row, 6), instant(row, 7),
+                            rated, false);
+                    facts.add(fact);
+                    if (fact.acceptedAt() != null && fact.endedAt() != null
+                            && (lastEnd == null || fact.endedAt().isAfter(lastEnd))) {
+                        lastEnd = fact.endedAt();
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
         }
-        return facts;
+        if (lastEnd == null) {
+            return facts;
+        }
+        Set<String> endedByCustomer = endedByCustomer(scope, start, lastEnd);
+        return facts.stream().map(f -> endedByCustomer.contains(f.id()) ? f.asEndedByCustomer() : f).toList();
     }
 
+    /**
+     * The audiences the customer ended (their log line ENDED names no agent), among the lines from
+     * {@code start} to the last end of the period's audiences (plus {@link #END_LINE_SLACK}): the
+     * log is read by queue, kind and time (its index), not audience by audience.
+     */
+    private Set<String> endedByCustomer(Scope scope, Instant start, Instant lastEnd) {
+        return new HashSet<>(scope.onLog(em.createQuery("select e.audienceId from QueueLogEntry e where e.kind = :kind"
+                        + " and e.agentId is null and e.at >= :start and e.at <= :end and " + scope.logLines(), String.class))
+                .setParameter("kind", QueueLogKind.ENDED)
+                .setParameter("start", utc(start)).setParameter("end", utc(lastEnd.plus(END_LINE_SLACK)))
+                .getResultList());
+    }
+
+    /** The times of the registered-contact log lines in {@code [start, end)} of the scope's queues. */
     private List<Instant> registeredContacts(Scope scope, Instant start, Instant end) {
-        String queues = scope.queueId() == null
-                ? "e.queueId in (select q.id from Queue q where q.organizationId = :organization)"
-                : "e.queueId = :queue";
-        TypedQuery<OffsetDateTime> query = em.createQuery("select e.at from QueueLogEntry e where e.kind = :kind"
-                        + " and e.at >= :start and e.at < :end and " + queues, OffsetDateTime.class)
+        return scope.onLog(em.createQuery("select e.at from QueueLogEntry e where e.kind = :kind"
+                        + " and e.at >= :start and e.at < :end and " + scope.logLines(), OffsetDateTime.class))
                 .setParameter("kind", QueueLogKind.REGISTERED_CONTACT)
-                .setParameter("start", utc(start)).setParameter("end", utc(end));
-        if (scope.queueId() == null) {
-            query.setParameter("organization", scope.organizationId());
-        } else {
-            query.setParameter("queue", scope.queueId());
-        }
-        return query.getResultList().stream().map(OffsetDateTime::toInstant).toList();
+                .setParameter("start", utc(start)).setParameter("end", utc(end))
+                .getResultList().stream().map(OffsetDateTime::toInstant).toList();
     }
 
     private Map<String, String> tagPaths(String organizationId) {
@@ -266,8 +317,9 @@ public class Statistics {
         return byId;
     }
 
-    private static Instant instant(Object time) {
-        return time == null ? null : ((OffsetDateTime) time).toInstant();
+    private static Instant instant(ResultSet row, int column) throws SQLException {
+        OffsetDateTime time = row.getObject(column, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
     }
 
     private static OffsetDateTime utc(Instant instant) {
@@ -281,6 +333,17 @@ public class Statistics {
         String audiences() {
             return "a.organizationId = :organization and a.requestedAt >= :start and a.requestedAt < :end"
                     + (queueId == null ? "" : " and a.queueId = :queue");
+        }
+
+        /** The activity log lines of the scope's queues, as JPQL on {@code e}. */
+        String logLines() {
+            return queueId == null ? "e.queueId in (select q.id from Queue q where q.organizationId = :organization)"
+                    : "e.queueId = :queue";
+        }
+
+        <T> TypedQuery<T> onLog(TypedQuery<T> query) {
+            return queueId == null ? query.setParameter("organization", organizationId)
+                    : query.setParameter("queue", queueId);
         }
 
         <T> TypedQuery<T> where(TypedQuery<T> query, Instant start, Instant end) {
