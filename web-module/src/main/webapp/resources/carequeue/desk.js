@@ -1,5 +1,6 @@
 /*
- * The agent desk in the browser: turns the signal socket's signals into ajax refreshes of what the page shows,
+ * The agent desk in the browser (and the operators' live dashboard, which listens on the same socket):
+ * turns the signal socket's signals into ajax refreshes of what the page shows,
  * runs the waiting timers, alerts on new customers and handles the message composer.
  * Signals carry ids only (see org.carequeue.web.push.DeskPush); content is always re-read.
  */
@@ -75,6 +76,9 @@
         }
         if (everything || batch.some(s => s.kind === 'queue')) {
             call('refreshOverview');
+        }
+        if (batch.some(s => s.kind === 'dashboard' || s.kind === 'all')) {
+            call('refreshDashboard');
         }
         const arrival = batch.find(s => s.kind === 'queue' && s.arrival);
         if (arrival) {
@@ -551,11 +555,34 @@
         setInterval(tick, 1000);
         /* Keeps the session of an open desk alive and re-reads the sidebar in case a signal was lost. */
         setInterval(() => call('refreshSidebar'), 5 * 60 * 1000);
+        /*
+         * The operators' dashboard also re-reads now and then: an agent whose server died leaves
+         * without a signal once that server's word of their desk goes stale.
+         */
+        setInterval(() => call('refreshDashboard'), 15 * 1000);
     });
     /* Captured at the document: the composer is rendered anew after each send. */
     document.addEventListener('keydown', expandCanned, true);
     window.addEventListener('beforeunload', () => {
         leaving = true;
+    });
+    /*
+     * A page left for another may stay alive in the browser's back/forward cache with its socket open,
+     * which would keep the agent online on the operators' dashboard: the socket closes as the page is
+     * left, and opens again (re-reading everything) if the page is shown from the cache.
+     */
+    window.addEventListener('pagehide', () => {
+        leaving = true;
+        if (socket) {
+            socket.close();
+        }
+    });
+    window.addEventListener('pageshow', event => {
+        if (event.persisted) {
+            leaving = false;
+            connect();
+            signal({kind: 'all'});
+        }
     });
     document.addEventListener('pointerdown', () => audio && audio.state === 'suspended' && audio.resume());
 })();

@@ -71,7 +71,7 @@ public class ClusterRelay {
     private static final Map<String, Class<?>> RELAYED = Stream.of(MessagePosted.class, AudienceAccepted.class,
                     AudienceDropped.class, AudienceFinished.class, AgentSignedOut.class, AgentRemoved.class,
                     DeskSignal.class, PeerSignal.class, AudienceTransferred.class, AudienceCompleted.class,
-                    AudienceFeedbackGiven.class)
+                    AudienceFeedbackGiven.class, DashboardSignal.class)
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     @Inject
@@ -82,6 +82,9 @@ public class ClusterRelay {
 
     @Inject
     DeskPush desks;
+
+    @Inject
+    DashboardPush dashboards;
 
     private final BlockingQueue<String> inbox = new LinkedBlockingQueue<>(INBOX_CAPACITY);
     private final AtomicBoolean started = new AtomicBoolean();
@@ -248,6 +251,8 @@ public class ClusterRelay {
                 desks.deliver(completed);
             } else if (event instanceof AudienceFeedbackGiven feedback) {
                 desks.deliver(feedback);
+            } else if (event instanceof DashboardSignal signal) {
+                dashboards.deliver(signal);
             }
         } catch (RuntimeException | LinkageError e) {
             // One bad push must not stop this node's delivery thread, and with it every later push.

@@ -9,8 +9,11 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.carequeue.statistics.LiveDashboard;
 import org.carequeue.web.chat.LiveSignals;
 
 /**
@@ -27,6 +30,8 @@ import org.carequeue.web.chat.LiveSignals;
 public class DeskSocket {
 
     public static final String PATH = "/desk/signals";
+    private static final String WATCH = "watch";
+    private static final String DASHBOARD = "dashboard";
     private static final Logger LOG = Logger.getLogger(DeskSocket.class.getName());
 
     @Inject
@@ -35,13 +40,33 @@ public class DeskSocket {
     @Inject
     LiveSignals liveSignals;
 
+    @Inject
+    DeskPresenceReports presence;
+
+    @Inject
+    LiveDashboard dashboard;
+
+    /**
+     * A desk, or with {@code ?watch=dashboard} an operator's live dashboard, which gets the
+     * organization's dashboard signals only and does not count its operator as at a desk.
+     */
     @OnOpen
     public void onOpen(Session session) throws IOException {
         if (session.getUserPrincipal() == null) {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "Sign in first"));
             return;
         }
-        sockets.opened(session.getUserPrincipal().getName(), session);
+        String agentId = session.getUserPrincipal().getName();
+        if (session.getRequestParameterMap().getOrDefault(WATCH, List.of()).contains(DASHBOARD)) {
+            Optional<String> organizationId = dashboard.organizationWatchedBy(agentId);
+            if (organizationId.isEmpty()) {
+                session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "Operators only"));
+                return;
+            }
+            sockets.watching(organizationId.get(), session);
+        } else if (sockets.opened(agentId, session)) {
+            presence.firstDeskOpened(agentId);
+        }
     }
 
     /**
@@ -63,12 +88,19 @@ public class DeskSocket {
 
     @OnClose
     public void onClose(Session session) {
-        sockets.closed(session);
+        closed(session);
     }
 
     @OnError
     public void onError(Session session, Throwable failure) {
         LOG.log(Level.FINE, "Desk socket failed", failure);
-        sockets.closed(session);
+        closed(session);
+    }
+
+    private void closed(Session session) {
+        String agentGone = sockets.closed(session);
+        if (agentGone != null) {
+            presence.lastDeskClosed(agentGone);
+        }
     }
 }

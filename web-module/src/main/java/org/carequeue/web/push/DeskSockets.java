@@ -11,7 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** This node's open desk sockets, by agent id (an agent may have several tabs open). */
+/**
+ * This node's open desk sockets, by agent id (an agent may have several tabs open), and the
+ * operators' dashboards watching an organization over the same socket.
+ */
 @ApplicationScoped
 public class DeskSockets {
 
@@ -19,22 +22,56 @@ public class DeskSockets {
 
     /** The socket's user property naming its agent. */
     static final String AGENT_ID = "agentId";
+    /** A dashboard's user property naming the organization it shows. */
+    private static final String ORGANIZATION_ID = "organizationId";
 
     private final Map<String, Set<Session>> byAgent = new ConcurrentHashMap<>();
+    private final Map<String, Set<Session>> dashboards = new ConcurrentHashMap<>();
 
-    void opened(String agentId, Session session) {
+    /** Registers a desk; true when it is the agent's first open desk on this node. */
+    boolean opened(String agentId, Session session) {
         session.getUserProperties().put(AGENT_ID, agentId);
-        byAgent.computeIfAbsent(agentId, id -> ConcurrentHashMap.newKeySet()).add(session);
+        boolean[] first = {false};
+        byAgent.compute(agentId, (id, sessions) -> {
+            Set<Session> all = sessions == null ? ConcurrentHashMap.newKeySet() : sessions;
+            first[0] = all.isEmpty();
+            all.add(session);
+            return all;
+        });
+        return first[0];
     }
 
-    void closed(Session session) {
-        Object agentId = session.getUserProperties().get(AGENT_ID);
-        if (agentId != null) {
-            byAgent.computeIfPresent((String) agentId, (id, sessions) -> {
-                sessions.remove(session);
-                return sessions.isEmpty() ? null : sessions;
-            });
+    void watching(String organizationId, Session session) {
+        session.getUserProperties().put(ORGANIZATION_ID, organizationId);
+        dashboards.computeIfAbsent(organizationId, id -> ConcurrentHashMap.newKeySet()).add(session);
+    }
+
+    /**
+     * Forgets a socket; for a desk, answers its agent when it was their last open desk on this
+     * node (else null).
+     */
+    String closed(Session session) {
+        Object organizationId = session.getUserProperties().get(ORGANIZATION_ID);
+        if (organizationId != null) {
+            removeFrom(dashboards, (String) organizationId, session);
         }
+        Object agentId = session.getUserProperties().get(AGENT_ID);
+        return agentId != null && removeFrom(byAgent, (String) agentId, session) ? (String) agentId : null;
+    }
+
+    /** True when that removed the key's last socket. */
+    private static boolean removeFrom(Map<String, Set<Session>> index, String key, Session session) {
+        boolean[] last = {false};
+        index.computeIfPresent(key, (id, sessions) -> {
+            last[0] = sessions.remove(session) && sessions.isEmpty();
+            return sessions.isEmpty() ? null : sessions;
+        });
+        return last[0];
+    }
+
+    /** The agents with a desk open on this node. */
+    Set<String> agentIds() {
+        return Set.copyOf(byAgent.keySet());
     }
 
     /** Desk sockets open on this node; for the metrics. */
@@ -49,6 +86,15 @@ public class DeskSockets {
                 if (session.isOpen()) {
                     session.getAsyncRemote().sendText(signal);
                 }
+            }
+        }
+    }
+
+    /** Tells the dashboards of an organization open on this node. */
+    void toDashboards(String organizationId, String signal) {
+        for (Session session : dashboards.getOrDefault(organizationId, Set.of())) {
+            if (session.isOpen()) {
+                session.getAsyncRemote().sendText(signal);
             }
         }
     }
