@@ -231,7 +231,7 @@ public class Statistics {
         return facts.stream().map(f -> endedByCustomer.contains(f.id()) ? f.asEndedByCustomer() : f).toList();
     }
 
-    /** Reads {@code select ... from ... a} (audiences as {@code a}) for the scope's audiences requested in {@code [start, end)}. */
+    /** Runs {@code select} (audiences as {@code a}) over the scope's audiences requested in {@code [start, end)}. */
     private void eachAudienceRow(String select, Scope scope, Instant start, Instant end, RowReader reader) {
         try (Connection db = dataSource.getConnection();
              PreparedStatement query = db.prepareStatement(select
