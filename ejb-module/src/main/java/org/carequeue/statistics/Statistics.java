@@ -90,14 +90,13 @@ public class Statistics {
         Scope scope = scope(queueId);
         Map<String, AudienceFact> facts = byId(facts(scope, period.start(), period.end()));
         Map<String, Metrics> perTag = new HashMap<>();
-        for (Object[] pair : scope.where(em.createQuery("select t.audienceId, t.tagId from AudienceTag t, Audience a"
-                + " where a.id = t.audienceId and " + scope.audiences(), Object[].class), period.start(), period.end())
-                .getResultList()) {
-            AudienceFact fact = facts.get((String) pair[0]);
-            if (fact != null) {
-                perTag.computeIfAbsent((String) pair[1], id -> new Metrics(period.serviceLevelSeconds())).add(fact);
-            }
-        }
+        eachAudienceRow("select t.audience_id, t.tag_id from audience_tag t join audience a on a.id = t.audience_id",
+                scope, period.start(), period.end(), row -> {
+                    AudienceFact fact = facts.get(row.getString(1));
+                    if (fact != null) {
+                        perTag.computeIfAbsent(row.getString(2), id -> new Metrics(period.serviceLevelSeconds())).add(fact);
+                    }
+                });
         return breakdown(scope, period, "tag", perTag, tagPaths(scope.organizationId()));
     }
 
@@ -215,10 +214,27 @@ public class Statistics {
      */
     private List<AudienceFact> facts(Scope scope, Instant start, Instant end) {
         List<AudienceFact> facts = new ArrayList<>();
-        Instant lastEnd = null;
+        eachAudienceRow("select a.id, a.queue_id, a.agent_id, a.state, a.requested_at, a.accepted_at, a.ended_at,"
+                + " a.rating from audience a", scope, start, end, row -> {
+                    int rating = row.getInt(8);
+                    Integer rated = row.wasNull() ? null : rating;
+                    facts.add(new AudienceFact(row.getString(1), row.getString(2), row.getString(3),
+                            AudienceState.valueOf(row.getString(4)), instant(row, 5), instant(row, 6), instant(row, 7),
+                            rated, false));
+                });
+        Instant lastEnd = facts.stream().filter(f -> f.acceptedAt() != null && f.endedAt() != null)
+                .map(AudienceFact::endedAt).max(Instant::compareTo).orElse(null);
+        if (lastEnd == null) {
+            return facts;
+        }
+        Set<String> endedByCustomer = endedByCustomer(scope, start, lastEnd);
+        return facts.stream().map(f -> endedByCustomer.contains(f.id()) ? f.asEndedByCustomer() : f).toList();
+    }
+
+    /** Runs {@code select} (audiences as {@code a}) over the scope's audiences requested in {@code [start, end)}. */
+    private void eachAudienceRow(String select, Scope scope, Instant start, Instant end, RowReader reader) {
         try (Connection db = dataSource.getConnection();
-             PreparedStatement query = db.prepareStatement("select a.id, a.queue_id, a.agent_id, a.state,"
-                     + " a.requested_at, a.accepted_at, a.ended_at, a.rating from audience a"
+             PreparedStatement query = db.prepareStatement(select
                      + " where a.organization_id = ? and a.requested_at >= ? and a.requested_at < ?"
                      + (scope.queueId() == null ? "" : " and a.queue_id = ?"))) {
             query.setString(1, scope.organizationId());
@@ -230,26 +246,16 @@ public class Statistics {
             query.setFetchSize(FETCH_SIZE);
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
-                    int rating = row.getInt(8);
-                    Integer rated = row.wasNull() ? null : rating;
-                    AudienceFact fact = new AudienceFact(row.getString(1), row.getString(2), row.getString(3),
-                            AudienceState.valueOf(row.getString(4)), instant(row, 5), instant(row, 6), instant(row, 7),
-                            rated, false);
-                    facts.add(fact);
-                    if (fact.acceptedAt() != null && fact.endedAt() != null
-                            && (lastEnd == null || fact.endedAt().isAfter(lastEnd))) {
-                        lastEnd = fact.endedAt();
-                    }
+                    reader.read(row);
                 }
             }
         } catch (SQLException e) {
             throw new PersistenceException(e);
         }
-        if (lastEnd == null) {
-            return facts;
-        }
-        Set<String> endedByCustomer = endedByCustomer(scope, start, lastEnd);
-        return facts.stream().map(f -> endedByCustomer.contains(f.id()) ? f.asEndedByCustomer() : f).toList();
+    }
+
+    private interface RowReader {
+        void read(ResultSet row) throws SQLException;
     }
 
     /**

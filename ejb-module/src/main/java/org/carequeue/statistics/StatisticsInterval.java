@@ -13,9 +13,9 @@ public enum StatisticsInterval {
     /** Local clock hours: a day of a DST change has 23 or 25 rows, the repeated hour twice (two offsets). */
     HOURLY(93),
     /** Local calendar days, from local midnight (or the day's first instant where midnight does not exist). */
-    DAILY(731),
+    DAILY(366),
     /** Calendar months; a period that starts or ends inside a month gets a partial first or last row. */
-    MONTHLY(1827);
+    MONTHLY(731);
 
     private final int maxDays;
 
