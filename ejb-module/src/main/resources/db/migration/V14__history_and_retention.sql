@@ -10,9 +10,9 @@ alter table queue add constraint queue_retention_positive
 
 -- When retention deleted the conversation's content; the audience row itself stays for statistics.
 alter table audience add column transcript_deleted_at timestamp with time zone;
--- The retention timer's scan and the history's search: completed conversations by time.
+-- The retention timer's scan: completed conversations by time. The history's search by request
+-- time uses the statistics' index audience (organization_id, requested_at) of V12.
 create index audience_state_completed on audience (state, completed_at);
-create index audience_organization_requested on audience (organization_id, requested_at);
 -- A transcript names every agent who picked it, and the search finds earlier agents of a transfer.
 create index queue_log_entry_audience on queue_log_entry (audience_id);
 
