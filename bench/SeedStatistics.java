@@ -181,12 +181,12 @@ public class SeedStatistics {
                 logRows.append(log(logIds++, queue, requested.plusSeconds(1), "REGISTERED_CONTACT", null, id));
             }
             audienceRows.append(String.join("\t", id, organizationId, queue, dropped ? "DROPPED" : "COMPLETE",
-                    "Customer " + i, token(), dropped ? "\\N" : agent, TIME.format(requested),
+                    "Customer " + i, token(), dropped ? "\\N" : agent, TIME.format(requested), TIME.format(requested),
                     accepted == null ? "\\N" : TIME.format(accepted), TIME.format(ended), "0", "0",
                     dropped ? "\\N" : TIME.format(ended), rating == null ? "\\N" : rating.toString())).append('\n');
             if ((i + 1) % CHUNK == 0 || i + 1 == audiences) {
                 copy("audience (id, organization_id, queue_id, state, customer_name, customer_token_hash, agent_id,"
-                        + " requested_at, accepted_at, ended_at, last_seq, version, completed_at, rating)", audienceRows);
+                        + " requested_at, queued_at, accepted_at, ended_at, last_seq, version, completed_at, rating)", audienceRows);
                 copy("queue_log_entry (id, queue_id, at, kind, agent_id, audience_id)", logRows);
                 copy("audience_tag (id, audience_id, tag_id, added_at, added_by)", tagRows);
                 db.commit();

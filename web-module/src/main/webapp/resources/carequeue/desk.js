@@ -553,6 +553,8 @@
         });
         connect();
         setInterval(tick, 1000);
+        /* The server closes a signal socket silent for 150 s (a sleeping laptop, a lost network): keep it talking. */
+        setInterval(() => sendFrame({type: 'ping'}), 20 * 1000);
         /* Keeps the session of an open desk alive and re-reads the sidebar in case a signal was lost. */
         setInterval(() => call('refreshSidebar'), 5 * 60 * 1000);
         /*

@@ -31,8 +31,11 @@ public class Organizations {
         return view(em.find(Organization.class, callers.currentOperator().organizationId()));
     }
 
-    /** Changes the settings given; a null keeps a setting as it is. */
-    @RolesAllowed(Roles.OPERATOR)
+    /**
+     * Changes the settings given; a null keeps a setting as it is. The owner's only: the settings
+     * hold operators to account (a reason for each transcript read), so operators cannot lift them.
+     */
+    @RolesAllowed(Roles.OWNER)
     public OrganizationSettingsResponse configure(OrganizationSettingsRequest settings) {
         if (settings == null) {
             throw new InvalidInput("settings are required");

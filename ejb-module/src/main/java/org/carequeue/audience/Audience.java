@@ -53,6 +53,9 @@ public class Audience {
     private String agentId;
     @Column(name = "requested_at")
     private OffsetDateTime requestedAt;
+    /** When the customer joined the line of the queue they are in now: the request or the latest transfer. */
+    @Column(name = "queued_at")
+    private OffsetDateTime queuedAt;
     @Column(name = "accepted_at")
     private OffsetDateTime acceptedAt;
     @Column(name = "ended_at")
@@ -98,6 +101,7 @@ public class Audience {
         this.preAnswers = preAnswersJson;
         this.metadata = metadataJson;
         this.requestedAt = Clock.now();
+        this.queuedAt = requestedAt;
         // Until a socket (or a status poll) shows the customer, the grace clock runs from arrival.
         this.customerSeenAt = requestedAt;
     }
@@ -184,8 +188,9 @@ public class Audience {
         this.queueId = targetQueueId;
         this.agentId = null;
         this.acceptedAt = null;
+        this.queuedAt = Clock.now();
         // The grace clock starts now: nobody renewed it while the customer talked.
-        this.customerSeenAt = Clock.now();
+        this.customerSeenAt = queuedAt;
     }
 
     /** The customer rates the ended conversation, once. */
@@ -217,12 +222,18 @@ public class Audience {
     /**
      * Retention: forgets what the customer and the agent said and filled in (the first message,
      * answers, metadata), keeping who, where, when and the rating. Only a conversation complete
-     * since before {@code cutoff} is deleted, and only once.
+     * since before {@code cutoff}, or a request dropped before it (its first message, answers and
+     * metadata are the customer's words too), is deleted, and only once.
      *
      * @return whether it was deleted now (another node may have been first)
      */
-    public boolean deleteTranscriptIfCompletedBefore(OffsetDateTime cutoff) {
-        if (state != AudienceState.COMPLETE || transcriptDeletedAt != null || !completedAt.isBefore(cutoff)) {
+    public boolean deleteTranscriptIfOverBefore(OffsetDateTime cutoff) {
+        OffsetDateTime over = switch (state) {
+            case COMPLETE -> completedAt;
+            case DROPPED -> endedAt;
+            default -> null;
+        };
+        if (over == null || transcriptDeletedAt != null || !over.isBefore(cutoff)) {
             return false;
         }
         firstMessage = null;
@@ -353,6 +364,10 @@ public class Audience {
 
     public OffsetDateTime requestedAt() {
         return requestedAt;
+    }
+
+    public OffsetDateTime queuedAt() {
+        return queuedAt;
     }
 
     public OffsetDateTime acceptedAt() {

@@ -471,7 +471,7 @@ public class Audiences {
 
     private void recordEnd(Audience audience, boolean wasWaiting, String agentId) {
         if (wasWaiting) {
-            em.persist(QueueLogEntry.dropped(audience.queueId(), audience.id(), audience.requestedAt()));
+            em.persist(QueueLogEntry.dropped(audience.queueId(), audience.id(), audience.queuedAt()));
             dropped.fire(new AudienceDropped(audience.id(), audience.queueId()));
         } else {
             em.persist(new QueueLogEntry(audience.queueId(), QueueLogKind.ENDED, agentId, audience.id()));

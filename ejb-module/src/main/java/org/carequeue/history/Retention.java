@@ -14,8 +14,8 @@ import org.carequeue.message.StoredConversation;
 import org.carequeue.platform.Clock;
 
 /**
- * Deletes the content of conversations complete for longer than their queue's retention (the
- * queue setting {@code transcriptRetentionDays}), a batch per transaction.
+ * Deletes the content of conversations complete, and of requests dropped, for longer than their
+ * queue's retention (the queue setting {@code transcriptRetentionDays}), a batch per transaction.
  */
 @Stateless
 public class Retention {
@@ -47,17 +47,18 @@ public class Retention {
         int count = 0;
         for (Object[] queue : queues) {
             OffsetDateTime cutoff = now.minusDays(((Number) queue[1]).longValue());
-            List<String> due = em.createQuery("select a.id from Audience a where a.queueId = :queue and a.state = :complete"
-                            + " and a.completedAt < :cutoff and a.transcriptDeletedAt is null order by a.completedAt, a.id",
-                            String.class)
+            List<String> due = em.createQuery("select a.id from Audience a where a.queueId = :queue"
+                            + " and (a.state = :complete and a.completedAt < :cutoff or a.state = :dropped and a.endedAt < :cutoff)"
+                            + " and a.transcriptDeletedAt is null order by a.endedAt, a.id", String.class)
                     .setParameter("queue", queue[0])
                     .setParameter("complete", AudienceState.COMPLETE)
+                    .setParameter("dropped", AudienceState.DROPPED)
                     .setParameter("cutoff", cutoff)
                     .setMaxResults(BATCH - count)
                     .getResultList();
             for (String id : due) {
                 Audience audience = audiences.locked(id);
-                if (audience.deleteTranscriptIfCompletedBefore(cutoff)) {
+                if (audience.deleteTranscriptIfOverBefore(cutoff)) {
                     conversation.delete(audience.id());
                     em.createQuery("delete from Note n where n.audienceId = :audience")
                             .setParameter("audience", audience.id()).executeUpdate();

@@ -161,12 +161,26 @@ public class Transcripts {
                 .toList();
     }
 
-    /** An operator's read of a file of someone else's conversation goes to the audit trail, in its transaction. */
+    /**
+     * An operator's read of a file of someone else's conversation goes to the audit trail, in its
+     * transaction. A file is part of the transcript: where the organization asks for a reason, the
+     * operator must have given one for this transcript first, and that reason is recorded with it.
+     */
     @PermitAll
     public void auditAttachment(@Observes AttachmentReadByOperator read) {
         Audience audience = em.find(Audience.class, read.audienceId());
+        String reason = null;
+        if (em.find(Organization.class, audience.organizationId()).requiresTranscriptReason()) {
+            reason = em.createQuery("select r.reason from TranscriptReading r where r.audienceId = :audience"
+                            + " and r.agentId = :operator and r.reason is not null order by r.readAt desc", String.class)
+                    .setParameter("audience", audience.id())
+                    .setParameter("operator", read.operatorId())
+                    .setMaxResults(1)
+                    .getResultStream().findFirst()
+                    .orElseThrow(ReasonRequired::new);
+        }
         em.persist(new TranscriptReading(audience.organizationId(), audience.id(), read.operatorId(),
-                ReadingChannel.ATTACHMENT, null));
+                ReadingChannel.ATTACHMENT, reason));
     }
 
     private TranscriptResponse transcript(Audience a) {

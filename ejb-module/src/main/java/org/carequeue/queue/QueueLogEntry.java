@@ -62,10 +62,10 @@ public class QueueLogEntry {
         return entry;
     }
 
-    /** A customer left the line before anyone picked them, after waiting since {@code requestedAt}. */
-    public static QueueLogEntry dropped(String queueId, String audienceId, OffsetDateTime requestedAt) {
+    /** A customer left the line before anyone picked them, after waiting in it since {@code queuedAt}. */
+    public static QueueLogEntry dropped(String queueId, String audienceId, OffsetDateTime queuedAt) {
         QueueLogEntry entry = new QueueLogEntry(queueId, QueueLogKind.DROPPED, null, audienceId);
-        entry.waitedSeconds = Math.max(0, Duration.between(requestedAt, entry.at).getSeconds());
+        entry.waitedSeconds = Math.max(0, Duration.between(queuedAt, entry.at).getSeconds());
         return entry;
     }
 

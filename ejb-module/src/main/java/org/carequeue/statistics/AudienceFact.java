@@ -10,11 +10,11 @@ import org.carequeue.audience.AudienceState;
  * transcript retention.
  */
 record AudienceFact(String id, String queueId, String agentId, AudienceState state, Instant requestedAt,
-                    Instant acceptedAt, Instant endedAt, Integer rating, boolean endedByCustomer) {
+                    Instant queuedAt, Instant acceptedAt, Instant endedAt, Integer rating, boolean endedByCustomer) {
 
     /** The same audience, known to have been ended by its customer. */
     AudienceFact asEndedByCustomer() {
-        return new AudienceFact(id, queueId, agentId, state, requestedAt, acceptedAt, endedAt, rating, true);
+        return new AudienceFact(id, queueId, agentId, state, requestedAt, queuedAt, acceptedAt, endedAt, rating, true);
     }
 
     boolean accepted() {
@@ -35,8 +35,9 @@ record AudienceFact(String id, String queueId, String agentId, AudienceState sta
         return accepted() && endedAt != null && state != AudienceState.ACCEPTED;
     }
 
+    /** From joining this queue's line (a transfer joins anew) to the pick. */
     long queueingMillis() {
-        return Duration.between(requestedAt, acceptedAt).toMillis();
+        return Duration.between(queuedAt, acceptedAt).toMillis();
     }
 
     long conversationMillis() {
@@ -45,6 +46,6 @@ record AudienceFact(String id, String queueId, String agentId, AudienceState sta
 
     /** How long a dropped customer waited before leaving the line: their exit tolerance. */
     long exitMillis() {
-        return Duration.between(requestedAt, endedAt).toMillis();
+        return Duration.between(queuedAt, endedAt).toMillis();
     }
 }

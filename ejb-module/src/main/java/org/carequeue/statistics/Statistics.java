@@ -119,11 +119,11 @@ public class Statistics {
      */
     @RolesAllowed(Roles.OPERATOR)
     public StatisticsAudiencePage audiences(StatisticsPeriod period, AudienceSelection selection, int page, int size) {
-        if (page < 0) {
-            throw new InvalidInput("page", "page must be 0 or more");
-        }
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvalidInput("size", "size must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        if (page < 0 || (long) page * size > Integer.MAX_VALUE) {
+            throw new InvalidInput("page", "page must be 0 or more, and not beyond the last row");
         }
         Scope scope = scope(selection.queueId());
         Bucket span = selection.bucketStart() == null || selection.bucketStart().isBlank() ? period.whole()
@@ -214,13 +214,13 @@ public class Statistics {
      */
     private List<AudienceFact> facts(Scope scope, Instant start, Instant end) {
         List<AudienceFact> facts = new ArrayList<>();
-        eachAudienceRow("select a.id, a.queue_id, a.agent_id, a.state, a.requested_at, a.accepted_at, a.ended_at,"
-                + " a.rating from audience a", scope, start, end, row -> {
-                    int rating = row.getInt(8);
+        eachAudienceRow("select a.id, a.queue_id, a.agent_id, a.state, a.requested_at, a.queued_at, a.accepted_at,"
+                + " a.ended_at, a.rating from audience a", scope, start, end, row -> {
+                    int rating = row.getInt(9);
                     Integer rated = row.wasNull() ? null : rating;
                     facts.add(new AudienceFact(row.getString(1), row.getString(2), row.getString(3),
                             AudienceState.valueOf(row.getString(4)), instant(row, 5), instant(row, 6), instant(row, 7),
-                            rated, false));
+                            instant(row, 8), rated, false));
                 });
         Instant lastEnd = facts.stream().filter(f -> f.acceptedAt() != null && f.endedAt() != null)
                 .map(AudienceFact::endedAt).max(Instant::compareTo).orElse(null);

@@ -17,7 +17,7 @@ class MetricsTest {
 
     private static AudienceFact audience(AudienceState state, Long pickedAfterMillis, Long endedAfterMillis,
                                          Integer rating, boolean endedByCustomer) {
-        return new AudienceFact("a", "q", pickedAfterMillis == null ? null : "agent", state, T0,
+        return new AudienceFact("a", "q", pickedAfterMillis == null ? null : "agent", state, T0, T0,
                 pickedAfterMillis == null ? null : T0.plusMillis(pickedAfterMillis),
                 endedAfterMillis == null ? null : T0.plusMillis(endedAfterMillis), rating, endedByCustomer);
     }

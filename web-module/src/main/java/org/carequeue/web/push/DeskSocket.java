@@ -33,6 +33,13 @@ public class DeskSocket {
     private static final String WATCH = "watch";
     private static final String DASHBOARD = "dashboard";
     private static final Logger LOG = Logger.getLogger(DeskSocket.class.getName());
+    /**
+     * A desk whose computer sleeps or loses its network closes nothing: without frames for this
+     * long the socket is closed, so the agent stops counting as online. Pages ping every 20 s;
+     * browsers may slow a hidden tab's timers to once a minute, hence the margin.
+     */
+    private static final long IDLE_TIMEOUT_MILLIS = 150_000;
+    private static final String PING = "{\"type\":\"ping\"}";
 
     @Inject
     DeskSockets sockets;
@@ -56,6 +63,7 @@ public class DeskSocket {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "Sign in first"));
             return;
         }
+        session.setMaxIdleTimeout(IDLE_TIMEOUT_MILLIS);
         String agentId = session.getUserPrincipal().getName();
         if (session.getRequestParameterMap().getOrDefault(WATCH, List.of()).contains(DASHBOARD)) {
             Optional<String> organizationId = dashboard.organizationWatchedBy(agentId);
@@ -63,7 +71,7 @@ public class DeskSocket {
                 session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "Operators only"));
                 return;
             }
-            sockets.watching(organizationId.get(), session);
+            sockets.watching(organizationId.get(), agentId, session);
         } else if (sockets.opened(agentId, session)) {
             presence.firstDeskOpened(agentId);
         }
@@ -77,7 +85,7 @@ public class DeskSocket {
     @OnMessage(maxMessageSize = LiveSignals.MAX_DESK_FRAME_BYTES)
     public void onFrame(Session session, String text) {
         Object agentId = session.getUserProperties().get(DeskSockets.AGENT_ID);
-        if (agentId == null) {
+        if (agentId == null || PING.equals(text)) {
             return;
         }
         String refusal = liveSignals.fromDesk((String) agentId, text);

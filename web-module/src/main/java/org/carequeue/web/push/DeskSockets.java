@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +26,8 @@ public class DeskSockets {
     static final String AGENT_ID = "agentId";
     /** A dashboard's user property naming the organization it shows. */
     private static final String ORGANIZATION_ID = "organizationId";
+    /** A dashboard's user property naming the operator watching it. */
+    private static final String WATCHER_ID = "watcherId";
 
     private final Map<String, Set<Session>> byAgent = new ConcurrentHashMap<>();
     private final Map<String, Set<Session>> dashboards = new ConcurrentHashMap<>();
@@ -41,8 +45,9 @@ public class DeskSockets {
         return first[0];
     }
 
-    void watching(String organizationId, Session session) {
+    void watching(String organizationId, String operatorId, Session session) {
         session.getUserProperties().put(ORGANIZATION_ID, organizationId);
+        session.getUserProperties().put(WATCHER_ID, operatorId);
         dashboards.computeIfAbsent(organizationId, id -> ConcurrentHashMap.newKeySet()).add(session);
     }
 
@@ -99,9 +104,13 @@ public class DeskSockets {
         }
     }
 
-    /** Closes the desks of an agent who may no longer use them. */
+    /** Closes the desks and dashboards of an agent who may no longer use them. */
     void close(String agentId, String reason) {
-        for (Session session : byAgent.getOrDefault(agentId, Set.of())) {
+        List<Session> theirs = new ArrayList<>(byAgent.getOrDefault(agentId, Set.of()));
+        dashboards.values().forEach(watching -> watching.stream()
+                .filter(session -> agentId.equals(session.getUserProperties().get(WATCHER_ID)))
+                .forEach(theirs::add));
+        for (Session session : theirs) {
             try {
                 session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason));
             } catch (IOException e) {

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +29,8 @@ import org.carequeue.api.queue.QueueLogEntryResponse;
 import org.carequeue.api.queue.QueueResponse;
 import org.carequeue.api.queue.QueueSettingsRequest;
 import org.carequeue.api.queue.WaitingCustomerResponse;
+import org.carequeue.api.statistics.StatisticsResponse;
+import org.carequeue.api.statistics.StatisticsRow;
 import org.carequeue.web.support.AgainstBuiltWar;
 import org.carequeue.web.support.Api;
 import org.carequeue.web.support.ChatSocket;
@@ -228,6 +233,7 @@ class EndAndTransferIT extends AgainstBuiltWar {
             assertEquals("ACCEPTED", api.get(audience, ann.token()).expect(200).as(AudienceResponse.class).state(),
                     "refused transfers change nothing");
 
+            Thread.sleep(1_000);    // so that waiting in billing and since the request differ by more than noise
             AudienceResponse moved = api.post(transfer, ann.token(), new TransferRequest(billing.id()))
                     .expect(200).as(AudienceResponse.class);
             assertEquals("REQUESTED", moved.state());
@@ -292,6 +298,13 @@ class EndAndTransferIT extends AgainstBuiltWar {
         QueueLogEntryResponse in = lastOf(api, billing, ben, "TRANSFERRED_IN");
         assertEquals(ann.name(), in.agentName());
         assertEquals(support.name(), in.otherQueueName());
+        // Billing's statistics measure the wait in billing's line: from the transfer, not the request.
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        StatisticsRow billed = api.get("api/v1/queues/" + billing.id() + "/statistics?zone=UTC&from=" + today
+                + "&to=" + today.plusDays(1), organization.ownerToken()).expect(200).as(StatisticsResponse.class).total();
+        double sinceTransfer = secondsBetween(in.at(), lastOf(api, billing, ben, "PICKED").at());
+        assertEquals(sinceTransfer, billed.averageQueueingSeconds(), 0.25, "waited in billing");
+        assertTrue(secondsBetween(lastOf(api, support, ann, "REQUESTED").at(), in.at()) >= 1);
 
         // Billing allows no transfers; and once ended, nothing is transferred.
         assertProblem(api.post(transfer, ben.token(), new TransferRequest(support.id())), 409, "transfer_not_allowed");
@@ -304,6 +317,10 @@ class EndAndTransferIT extends AgainstBuiltWar {
     private static boolean isSystemLine(JsonObject frame) {
         return frame.getString("type").equals("message")
                 && frame.getJsonObject("from").getString("role").equals("system");
+    }
+
+    private static double secondsBetween(String from, String to) {
+        return Duration.between(OffsetDateTime.parse(from), OffsetDateTime.parse(to)).toMillis() / 1000.0;
     }
 
     private static QueueLogEntryResponse lastOf(Api api, QueueResponse queue, Api.Agent member, String kind) {

@@ -69,10 +69,15 @@ class AdminHistoryIT extends AgainstBuiltWar {
             assertTrue(content.contains("'<script>") || content.contains("<script>"), content);
 
             admin.go("admin/organization.xhtml");
-            admin.click(By.cssSelector("#settingsForm\\:requireTranscriptReason .ui-toggleswitch-slider"));
-            admin.click(By.id("settingsForm:save"));
-            admin.waitUntil(d -> d.findElement(By.id("growl_container")).getText().contains("The settings were saved."));
-            admin.screenshot("admin-organization-settings");
+            admin.visible(By.id("ownerOnly"));
+            assertFalse(admin.has(By.id("settingsForm:save")), "operators cannot lift the rule that holds them to account");
+            try (Browser owner = Browser.open(api)) {
+                owner.go("admin/organization.xhtml").signIn(organization.ownerUsername(), Api.PASSWORD);
+                owner.click(By.cssSelector("#settingsForm\\:requireTranscriptReason .ui-toggleswitch-slider"));
+                owner.click(By.id("settingsForm:save"));
+                owner.waitUntil(d -> d.findElement(By.id("growl_container")).getText().contains("The settings were saved."));
+                owner.screenshot("admin-organization-settings");
+            }
             assertTrue(api.get("api/v1/organization/settings", operator.token()).expect(200)
                     .as(OrganizationSettingsResponse.class).requireTranscriptReason());
 

@@ -196,7 +196,9 @@ class HistoryIT extends AgainstBuiltWar {
         // With the organization's setting on, a reason is required, and kept.
         assertProblem(403, "forbidden", null, api.put("api/v1/organization/settings", ann.token(),
                 new OrganizationSettingsRequest(true)));
-        OrganizationSettingsResponse settings = api.put("api/v1/organization/settings", operator.token(),
+        assertProblem(403, "forbidden", null, api.put("api/v1/organization/settings", operator.token(),
+                new OrganizationSettingsRequest(true)));
+        OrganizationSettingsResponse settings = api.put("api/v1/organization/settings", organization.ownerToken(),
                 new OrganizationSettingsRequest(true)).expect(200).as(OrganizationSettingsResponse.class);
         assertTrue(settings.requireTranscriptReason());
         assertProblem(400, "reason_required", "reason", api.get(audience + "/transcript", operator.token()));
@@ -204,15 +206,17 @@ class HistoryIT extends AgainstBuiltWar {
         assertProblem(400, "reason_required", "reason", api.get(audience + "/transcript", operator.token(), "text/csv"));
         assertProblem(400, "validation_failed", "reason",
                 api.get(audience + "/transcript?reason=" + "x".repeat(501), operator.token()));
+        assertEquals(400, bytes(file.url(), operator.token()).statusCode(), "a file is part of the transcript");
         String reason = "Complaint #81, follow-up";
         api.get(audience + "/transcript?reason=" + URLEncoder.encode(reason, StandardCharsets.UTF_8), operator.token())
                 .expect(200);
+        assertEquals(200, bytes(file.url(), operator.token()).statusCode(), "the transcript's reason covers its files");
         assertTrue(api.get("api/v1/organization/settings", operator.token()).expect(200)
                 .as(OrganizationSettingsResponse.class).requireTranscriptReason());
 
         List<TranscriptReadingResponse> readings = api.get(audience + "/transcript/readings", operator.token())
                 .expect(200).asList(TranscriptReadingResponse.class);
-        assertEquals(List.of("REST:" + reason, "CSV:null", "ATTACHMENT:null", "REST:null"),
+        assertEquals(List.of("ATTACHMENT:" + reason, "REST:" + reason, "CSV:null", "ATTACHMENT:null", "REST:null"),
                 readings.stream().map(r -> r.channel() + ":" + r.reason()).toList(),
                 "newest first; refused attempts leave no line");
         assertTrue(readings.stream().allMatch(r -> r.agentId().equals(operator.id()) && r.agentName().equals(operator.name())
@@ -255,25 +259,21 @@ class HistoryIT extends AgainstBuiltWar {
         CustomerRequestResponse recent = conversation("Rita");
         api.post("api/v1/audiences/" + recent.audienceId() + "/end-and-hide", ann.token(), null).expect(200);
         CustomerRequestResponse live = conversation("Liam");
+        CustomerRequestResponse gaveUp = api.request(support.id(), "Dora", "Call me at +358 40 123 4567");
+        api.post("api/v1/audiences/" + gaveUp.audienceId() + "/end", gaveUp.customerToken(), null).expect(200);
 
         try (Connection db = DatabaseUnderTest.connect();
-             PreparedStatement age = db.prepareStatement("update audience set completed_at = ? where id = ?")) {
-            age.setObject(1, OffsetDateTime.now(ZoneOffset.UTC).minusDays(31));
-            age.setString(2, old.audienceId());
-            assertEquals(1, age.executeUpdate());
+             PreparedStatement complete = db.prepareStatement("update audience set completed_at = ? where id = ?");
+             PreparedStatement dropped = db.prepareStatement("update audience set ended_at = ? where id = ?")) {
+            complete.setObject(1, OffsetDateTime.now(ZoneOffset.UTC).minusDays(31));
+            complete.setString(2, old.audienceId());
+            assertEquals(1, complete.executeUpdate());
+            dropped.setObject(1, OffsetDateTime.now(ZoneOffset.UTC).minusDays(31));
+            dropped.setString(2, gaveUp.audienceId());
+            assertEquals(1, dropped.executeUpdate());
         }
 
-        TranscriptResponse deleted = null;
-        for (int attempt = 0; attempt < 60 && deleted == null; attempt++) {
-            TranscriptResponse t = api.get(oldAudience + "/transcript", operator.token()).expect(200)
-                    .as(TranscriptResponse.class);
-            if (t.transcriptDeletedAt() != null) {
-                deleted = t;
-            } else {
-                pause();
-            }
-        }
-        assertNotNull(deleted, "the retention clock (every 2 s in the ITs) deleted the old conversation");
+        TranscriptResponse deleted = awaitDeleted(old.audienceId());
         assertEquals(List.of(), deleted.messages());
         assertEquals(List.of(), deleted.notes());
         assertEquals(Map.of(), deleted.metadata());
@@ -293,6 +293,10 @@ class HistoryIT extends AgainstBuiltWar {
         assertEquals(0, count("select count(*) from audience where id = ? and (first_message is not null"
                 + " or pre_answers is not null or metadata is not null or post_answers is not null)", old.audienceId()));
 
+        TranscriptResponse droppedLongAgo = awaitDeleted(gaveUp.audienceId());
+        assertEquals(List.of("DROPPED", List.of()), List.of(droppedLongAgo.state(), droppedLongAgo.messages()));
+        assertEquals(0, count("select count(*) from audience where id = ? and first_message is not null", gaveUp.audienceId()));
+
         HistoryEntryResponse listed = api.get("api/v1/audiences?customer=Olga&queueId=" + support.id(), operator.token())
                 .expect(200).as(HistoryPage.class).audiences().get(0);
         assertEquals(deleted.transcriptDeletedAt(), listed.transcriptDeletedAt());
@@ -310,6 +314,19 @@ class HistoryIT extends AgainstBuiltWar {
     }
 
     /** A customer's request in Support with a first message, picked by Ann, who answers once. */
+    /** The transcript once the retention clock (every 2 s in the ITs) deleted its content. */
+    private TranscriptResponse awaitDeleted(String audienceId) {
+        for (int attempt = 0; attempt < 60; attempt++) {
+            TranscriptResponse transcript = api.get("api/v1/audiences/" + audienceId + "/transcript", operator.token())
+                    .expect(200).as(TranscriptResponse.class);
+            if (transcript.transcriptDeletedAt() != null) {
+                return transcript;
+            }
+            pause();
+        }
+        throw new AssertionError("retention did not delete the content of " + audienceId + " within 30 s");
+    }
+
     private CustomerRequestResponse conversation(String name) {
         CustomerRequestResponse customer = api.post("api/v1/queues/" + support.id() + "/requests", null,
                 new CustomerRequest(name, "Hello from " + name, Map.of("browser", "Safari"), null, Map.of("topic", "x")))
