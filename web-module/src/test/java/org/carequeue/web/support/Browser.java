@@ -160,12 +160,20 @@ public final class Browser implements AutoCloseable {
     /** Clicks once the element can be clicked; an element an ajax update just replaced is looked up again. */
     public void click(By locator) {
         waitUntil(d -> {
-            WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(d);
-            if (element == null) {
-                return null;
+            try {
+                WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(d);
+                if (element == null) {
+                    return null;
+                }
+                element.click();
+                return Boolean.TRUE;
+            } catch (WebDriverException replaced) {
+                // Chromium reports an element replaced while it was checked as a node out of the document.
+                if (String.valueOf(replaced.getMessage()).contains("does not belong to the document")) {
+                    return null;
+                }
+                throw replaced;
             }
-            element.click();
-            return Boolean.TRUE;
         });
     }
 
