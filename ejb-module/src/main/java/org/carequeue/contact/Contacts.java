@@ -7,6 +7,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.carequeue.agent.Agent;
@@ -15,9 +18,12 @@ import org.carequeue.api.contact.ContactCommentRequest;
 import org.carequeue.api.contact.ContactRequest;
 import org.carequeue.api.contact.ContactResponse;
 import org.carequeue.api.contact.ContactsPage;
+import org.carequeue.api.contact.RegisteredContactsPage;
 import org.carequeue.audience.CustomerFacts;
 import org.carequeue.platform.Clock;
+import org.carequeue.platform.Cursors;
 import org.carequeue.platform.InvalidInput;
+import org.carequeue.platform.TimeBounds;
 import org.carequeue.queue.Queue;
 import org.carequeue.queue.QueueAccess;
 import org.carequeue.queue.QueueLogEntry;
@@ -89,6 +95,57 @@ public class Contacts {
                 .setMaxResults(Math.max(1, Math.min(limit, MAX_PAGE)))
                 .getResultStream().map(this::view).toList();
         return new ContactsPage(page, total);
+    }
+
+    /**
+     * A page of the organization's contacts, newest first, for operators and keys that read
+     * transcripts; optionally of one queue and registered within {@code from} .. {@code to}.
+     */
+    @RolesAllowed({Roles.OPERATOR, Roles.TRANSCRIPT_READER})
+    public RegisteredContactsPage list(String queueId, String from, String to, String cursor, String limitText) {
+        int limit = Cursors.limit(limitText);
+        List<String> after = Cursors.decode(cursor, 2);
+        OffsetDateTime since = TimeBounds.parse("from", from, false);
+        OffsetDateTime until = TimeBounds.parse("to", to, true);
+        if (since != null && until != null && !since.isBefore(until)) {
+            throw new InvalidInput("to", "to must be after from");
+        }
+        OffsetDateTime afterTime = after == null ? null : cursorTime(after.get(0));
+        Agent operator = callers.currentOperator();
+        String queue = queueId == null || queueId.isBlank() ? null : queues.forOperator(queueId, operator).id();
+        TypedQuery<RegisteredContact> query = em.createQuery("select c from RegisteredContact c where c.organizationId = :org"
+                        + (queue == null ? "" : " and c.queueId = :queue")
+                        + (since == null ? "" : " and c.registeredAt >= :since")
+                        + (until == null ? "" : " and c.registeredAt < :until")
+                        + (after == null ? "" : " and (c.registeredAt < :at or (c.registeredAt = :at and c.id < :id))")
+                        + " order by c.registeredAt desc, c.id desc", RegisteredContact.class)
+                .setParameter("org", operator.organizationId())
+                .setMaxResults(limit + 1);
+        if (queue != null) {
+            query.setParameter("queue", queue);
+        }
+        if (since != null) {
+            query.setParameter("since", since);
+        }
+        if (until != null) {
+            query.setParameter("until", until);
+        }
+        if (after != null) {
+            query.setParameter("at", afterTime).setParameter("id", after.get(1));
+        }
+        List<RegisteredContact> rows = query.getResultList();
+        List<RegisteredContact> page = rows.subList(0, Math.min(limit, rows.size()));
+        RegisteredContact last = page.isEmpty() ? null : page.get(page.size() - 1);
+        String next = rows.size() > limit ? Cursors.encode(Clock.iso(last.registeredAt()), last.id()) : null;
+        return new RegisteredContactsPage(page.stream().map(this::view).toList(), next);
+    }
+
+    private static OffsetDateTime cursorTime(String iso) {
+        try {
+            return OffsetDateTime.parse(iso);
+        } catch (DateTimeParseException tampered) {
+            throw new InvalidInput("cursor", "cursor is not one this list handed out");
+        }
     }
 
     /** One contact, for the members of its queue. */

@@ -8,10 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -40,6 +37,7 @@ import org.carequeue.message.StoredConversation;
 import org.carequeue.organization.Organization;
 import org.carequeue.platform.Clock;
 import org.carequeue.platform.InvalidInput;
+import org.carequeue.platform.TimeBounds;
 import org.carequeue.queue.Queue;
 import org.carequeue.queue.QueueLogKind;
 import org.carequeue.security.Roles;
@@ -65,7 +63,7 @@ public class Transcripts {
     StoredConversation conversation;
 
     /** The organization's audiences matching the filter, newest request first. */
-    @RolesAllowed(Roles.OPERATOR)
+    @RolesAllowed({Roles.OPERATOR, Roles.TRANSCRIPT_READER})
     public HistoryPage search(HistoryFilter filter, int first, int pageSize) {
         String organizationId = callers.currentOperator().organizationId();
         HistoryFilter f = filter == null ? HistoryFilter.ANYTHING : filter;
@@ -111,11 +109,11 @@ public class Transcripts {
         }
         if (present(f.from())) {
             where.append(" and a.requestedAt >= :from");
-            parameters.put("from", time("from", f.from(), false));
+            parameters.put("from", TimeBounds.parse("from", f.from(), false));
         }
         if (present(f.to())) {
             where.append(" and a.requestedAt < :to");
-            parameters.put("to", time("to", f.to(), true));
+            parameters.put("to", TimeBounds.parse("to", f.to(), true));
         }
         TypedQuery<T> query = em.createQuery(select + where + order, type);
         parameters.forEach(query::setParameter);
@@ -127,7 +125,7 @@ public class Transcripts {
      * When the organization asks for a reason, a reading without one is refused ({@code
      * reason_required}) and leaves no trace.
      */
-    @RolesAllowed(Roles.OPERATOR)
+    @RolesAllowed({Roles.OPERATOR, Roles.TRANSCRIPT_READER})
     public TranscriptResponse read(String audienceId, String reason, ReadingChannel channel) {
         Agent operator = callers.currentOperator();
         Audience audience = inOrganization(audienceId, operator);
@@ -142,13 +140,13 @@ public class Transcripts {
     }
 
     /** Whether operators of the caller's organization must give a reason to read a transcript. */
-    @RolesAllowed(Roles.OPERATOR)
+    @RolesAllowed({Roles.OPERATOR, Roles.TRANSCRIPT_READER})
     public boolean reasonRequired() {
         return em.find(Organization.class, callers.currentOperator().organizationId()).requiresTranscriptReason();
     }
 
     /** The audience's audit trail, newest first. */
-    @RolesAllowed(Roles.OPERATOR)
+    @RolesAllowed({Roles.OPERATOR, Roles.TRANSCRIPT_READER})
     public List<TranscriptReadingResponse> readings(String audienceId) {
         Audience audience = inOrganization(audienceId, callers.currentOperator());
         return em.createQuery("select r.readAt, r.agentId, g.displayName, r.channel, r.reason from TranscriptReading r,"
@@ -258,24 +256,6 @@ public class Transcripts {
             return AudienceState.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
             throw new InvalidInput("state", "state must be one of " + Arrays.toString(AudienceState.values()));
-        }
-    }
-
-    /**
-     * An instant, or a date taken as a UTC day: {@code from} its start, {@code to} (inclusive) the
-     * start of the next day.
-     */
-    private static OffsetDateTime time(String field, String value, boolean endOfDay) {
-        String v = value.strip();
-        try {
-            if (v.length() == 10) {
-                LocalDate day = LocalDate.parse(v);
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay().atOffset(ZoneOffset.UTC);
-            }
-            OffsetDateTime at = OffsetDateTime.parse(v);
-            return endOfDay ? at.plusNanos(1) : at;
-        } catch (DateTimeParseException invalid) {
-            throw new InvalidInput(field, field + " must be a date (2026-11-25) or an ISO-8601 time");
         }
     }
 }

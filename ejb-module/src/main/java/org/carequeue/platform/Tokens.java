@@ -16,6 +16,7 @@ public final class Tokens {
     public static final String AGENT_PREFIX = "cqa_";
     public static final String CUSTOMER_PREFIX = "cqc_";
     public static final String INVITATION_PREFIX = "cqi_";
+    public static final String API_KEY_PREFIX = "cqk_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Tokens() {

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
@@ -22,10 +23,12 @@ import org.carequeue.api.problem.ErrorCode;
 import org.carequeue.api.queue.QueueMembersResponse;
 import org.carequeue.api.queue.QueueResponse;
 import org.carequeue.api.queue.QueueSettingsRequest;
+import org.carequeue.api.queue.QueuesPage;
 import org.carequeue.metadata.MetadataCollection;
 import org.carequeue.metadata.SecureMetadataPolicy;
 import org.carequeue.platform.BusinessException;
 import org.carequeue.platform.Clock;
+import org.carequeue.platform.Cursors;
 import org.carequeue.platform.InvalidInput;
 import org.carequeue.schedule.QueueSchedule;
 import org.carequeue.schedule.ScheduleOverview;
@@ -47,7 +50,7 @@ public class Queues {
     @Inject
     Event<QueueChanged> changed;
 
-    @RolesAllowed(Roles.AGENT)
+    @RolesAllowed({Roles.AGENT, Roles.QUEUE_MANAGER})
     public QueueResponse open(String queueId) {
         Agent agent = callers.current();
         Queue queue = queues.forMemberOrOperatorToChange(queueId, agent);
@@ -59,7 +62,7 @@ public class Queues {
         return queues.view(queue);
     }
 
-    @RolesAllowed(Roles.AGENT)
+    @RolesAllowed({Roles.AGENT, Roles.QUEUE_MANAGER})
     public QueueResponse close(String queueId) {
         Agent agent = callers.current();
         Queue queue = queues.forMemberOrOperatorToChange(queueId, agent);
@@ -72,7 +75,7 @@ public class Queues {
     }
 
     /** A new queue starts closed, so nobody waits in it before its members are set up. */
-    @RolesAllowed(Roles.OPERATOR)
+    @RolesAllowed({Roles.OPERATOR, Roles.QUEUE_MANAGER})
     public QueueResponse create(String name, Integer capacity) {
         Agent operator = callers.currentOperator();
         Queue queue = new Queue(operator.organizationId(),
@@ -83,7 +86,7 @@ public class Queues {
     }
 
     /** Replaces the settings; see {@link QueueSettingsRequest} for which nulls keep a value. */
-    @RolesAllowed(Roles.OPERATOR)
+    @RolesAllowed({Roles.OPERATOR, Roles.QUEUE_MANAGER})
     public QueueResponse configure(String queueId, QueueSettingsRequest settings) {
         AttachmentRule attachments = AttachmentRule.parse(settings.attachments());
         VideoCalls calls = settings.video() == null ? null : VideoCalls.parse("video", settings.video());
@@ -115,7 +118,7 @@ public class Queues {
         }
     }
 
-    @RolesAllowed(Roles.OPERATOR)
+    @RolesAllowed({Roles.OPERATOR, Roles.QUEUE_MANAGER})
     public QueueResponse addMember(String queueId, String agentId) {
         Agent operator = callers.currentOperator();
         Queue queue = queues.forOperatorToChange(queueId, operator);
@@ -124,7 +127,7 @@ public class Queues {
         return queues.view(queue);
     }
 
-    @RolesAllowed(Roles.OPERATOR)
+    @RolesAllowed({Roles.OPERATOR, Roles.QUEUE_MANAGER})
     public QueueResponse removeMember(String queueId, String agentId) {
         Queue queue = queues.forOperatorToChange(queueId, callers.currentOperator());
         queue.removeMember(agentId);
@@ -136,7 +139,7 @@ public class Queues {
      * Adds and removes members in one go (the admin's checkbox list). Only the differences are sent,
      * so two operators editing the same queue do not undo each other's changes.
      */
-    @RolesAllowed(Roles.OPERATOR)
+    @RolesAllowed({Roles.OPERATOR, Roles.QUEUE_MANAGER})
     public QueueMembersResponse changeMembers(String queueId, Collection<String> added, Collection<String> removed) {
         Agent operator = callers.currentOperator();
         Queue queue = queues.forOperatorToChange(queueId, operator);
@@ -155,7 +158,7 @@ public class Queues {
     }
 
     /** Every queue of the operator's organization, with its members, by name. */
-    @RolesAllowed(Roles.OPERATOR)
+    @RolesAllowed({Roles.OPERATOR, Roles.QUEUE_MANAGER})
     public List<QueueMembersResponse> organizationQueues() {
         return em.createQuery("select q from Queue q where q.organizationId = :org and q.deletedAt is null"
                         + " order by lower(q.name)", Queue.class)
@@ -163,11 +166,32 @@ public class Queues {
                 .getResultStream().map(this::members).toList();
     }
 
+    /** A page of the organization's queues with their state, by name (ignoring case). */
+    @RolesAllowed({Roles.OPERATOR, Roles.QUEUE_MANAGER})
+    public QueuesPage list(String cursor, String limitText) {
+        int limit = Cursors.limit(limitText);
+        List<String> after = Cursors.decode(cursor, 2);
+        TypedQuery<Object[]> query = em.createQuery("select q, lower(q.name) from Queue q"
+                        + " where q.organizationId = :org and q.deletedAt is null"
+                        + (after == null ? "" : " and (lower(q.name) > :name or (lower(q.name) = :name and q.id > :id))")
+                        + " order by lower(q.name), q.id", Object[].class)
+                .setParameter("org", callers.currentOperator().organizationId())
+                .setMaxResults(limit + 1);
+        if (after != null) {
+            query.setParameter("name", after.get(0)).setParameter("id", after.get(1));
+        }
+        List<Object[]> rows = query.getResultList();
+        List<Object[]> page = rows.subList(0, Math.min(limit, rows.size()));
+        Object[] last = page.isEmpty() ? null : page.get(page.size() - 1);
+        String next = rows.size() > limit ? Cursors.encode((String) last[1], ((Queue) last[0]).id()) : null;
+        return new QueuesPage(page.stream().map(row -> queues.view((Queue) row[0])).toList(), next);
+    }
+
     /**
      * Deletes a queue nobody waits or talks in. It leaves every list at once; its past audiences
      * and log stay for statistics.
      */
-    @RolesAllowed(Roles.OPERATOR)
+    @RolesAllowed({Roles.OPERATOR, Roles.QUEUE_MANAGER})
     public void delete(String queueId) {
         Agent operator = callers.currentOperator();
         Queue queue = queues.forOperatorToChange(queueId, operator);
@@ -191,7 +215,7 @@ public class Queues {
      * The queue's schedule in Ninchat's format, with its next opening and closing; a queue without
      * one has a disabled, empty one.
      */
-    @RolesAllowed(Roles.OPERATOR)
+    @RolesAllowed({Roles.OPERATOR, Roles.QUEUE_MANAGER})
     public ScheduleOverview scheduleOverview(String queueId) {
         Queue queue = queues.forOperator(queueId, callers.currentOperator());
         return overview(queue, queue.schedule().orElse(QueueSchedule.NONE));
@@ -209,7 +233,7 @@ public class Queues {
      * closing times already past today do nothing, and the queue stays as it is until the next one.
      * The answer is the schedule as stored, with its next opening and closing.
      */
-    @RolesAllowed(Roles.OPERATOR)
+    @RolesAllowed({Roles.OPERATOR, Roles.QUEUE_MANAGER})
     public ScheduleOverview replaceSchedule(String queueId, String scheduleJson) {
         QueueSchedule schedule = QueueSchedule.parse(scheduleJson);
         Queue queue = queues.forOperatorToChange(queueId, callers.currentOperator());

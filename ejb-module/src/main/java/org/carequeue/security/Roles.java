@@ -9,6 +9,12 @@ public final class Roles {
     public static final String OPERATOR = "operator";
     /** Organization owner: the operator who created the organization. */
     public static final String OWNER = "owner";
+    /** An API key with the scope {@code READ_STATISTICS}: the statistics, nothing else of an operator's. */
+    public static final String STATISTICS_READER = "statistics-reader";
+    /** An API key with the scope {@code READ_TRANSCRIPTS}: the history, transcripts and registered contacts. */
+    public static final String TRANSCRIPT_READER = "transcript-reader";
+    /** An API key with the scope {@code MANAGE_QUEUES}: queues, their state, settings, schedules and members. */
+    public static final String QUEUE_MANAGER = "queue-manager";
 
     private Roles() {
     }

@@ -73,19 +73,19 @@ public class Statistics {
     DataSource dataSource;
 
     /** One queue's rows and total. */
-    @RolesAllowed(Roles.OPERATOR)
+    @RolesAllowed({Roles.OPERATOR, Roles.STATISTICS_READER})
     public StatisticsResponse ofQueue(String queueId, StatisticsPeriod period) {
         return table(scope(queueId), period);
     }
 
     /** All queues of the caller's organization (deleted queues' audiences included). */
-    @RolesAllowed(Roles.OPERATOR)
+    @RolesAllowed({Roles.OPERATOR, Roles.STATISTICS_READER})
     public StatisticsResponse ofOrganization(StatisticsPeriod period) {
         return table(scope(null), period);
     }
 
     /** The period's audiences by the tags they carry; {@code queueId} null for all queues. */
-    @RolesAllowed(Roles.OPERATOR)
+    @RolesAllowed({Roles.OPERATOR, Roles.STATISTICS_READER})
     public BreakdownResponse byTag(String queueId, StatisticsPeriod period) {
         Scope scope = scope(queueId);
         Map<String, AudienceFact> facts = byId(facts(scope, period.start(), period.end()));
@@ -101,7 +101,7 @@ public class Statistics {
     }
 
     /** The period's audiences by the agent who holds them; {@code queueId} null for all queues. */
-    @RolesAllowed(Roles.OPERATOR)
+    @RolesAllowed({Roles.OPERATOR, Roles.STATISTICS_READER})
     public BreakdownResponse byAgent(String queueId, StatisticsPeriod period) {
         Scope scope = scope(queueId);
         Map<String, Metrics> perAgent = new HashMap<>();
@@ -117,7 +117,7 @@ public class Statistics {
      * The audiences behind a row, oldest request first: those requested in the period (or in the
      * row {@code selection.bucketStart()}), narrowed to a queue, a tag, an agent.
      */
-    @RolesAllowed(Roles.OPERATOR)
+    @RolesAllowed({Roles.OPERATOR, Roles.STATISTICS_READER})
     public StatisticsAudiencePage audiences(StatisticsPeriod period, AudienceSelection selection, int page, int size) {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvalidInput("size", "size must be between 1 and " + MAX_PAGE_SIZE);

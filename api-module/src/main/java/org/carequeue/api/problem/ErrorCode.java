@@ -49,7 +49,10 @@ public enum ErrorCode {
     NOTE_FIELD_NOT_FOUND(404),
     CONTACT_NOT_FOUND(404),
     // History: the organization asks operators why they read a transcript.
-    REASON_REQUIRED(400);
+    REASON_REQUIRED(400),
+    // API keys: a wrong, revoked or unusable key, and a key put where it leaks (a URL).
+    INVALID_API_KEY(401),
+    API_KEY_IN_URL(400);
 
     private final int status;
 
