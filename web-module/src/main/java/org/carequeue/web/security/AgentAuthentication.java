@@ -2,6 +2,8 @@ package org.carequeue.web.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -12,6 +14,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -20,17 +23,24 @@ import java.util.Optional;
 import org.carequeue.agent.Agents;
 import org.carequeue.agent.CallerIdentity;
 import org.carequeue.agent.InvalidCredentials;
+import org.carequeue.api.problem.ErrorCode;
+import org.carequeue.api.problem.Problem;
 import org.carequeue.platform.Clock;
 import org.carequeue.platform.InvalidInput;
 import org.carequeue.platform.Tokens;
+import org.carequeue.security.ApiKeyCaller;
+import org.carequeue.security.ApiKeys;
 
 /**
  * The one authentication mechanism of the application; the caller's name is the agent id and
  * the groups are the roles, so that {@code @RolesAllowed} on the boundaries decides.
  * <ul>
- * <li>{@code /api/**}: {@code Authorization: Bearer cqa_...} only. Cookies never authenticate the
- * API, so a foreign page cannot make a signed-in browser call it. Customer tokens ({@code cqc_...})
- * are not callers; the boundaries check them per audience.</li>
+ * <li>{@code /api/**}: {@code Authorization: Bearer cqa_...} (an agent's session) or
+ * {@code Bearer cqk_...} (an organization's API key) only. Cookies never authenticate the API, so a
+ * foreign page cannot make a signed-in browser call it. Customer tokens ({@code cqc_...}) are not
+ * callers; the boundaries check them per audience. An API key is the agent it acts as with its
+ * scopes as groups (see {@code org.carequeue.security}); a wrong or revoked key gets 401
+ * {@code invalid_api_key}, and a key anywhere in the URL 400 {@code api_key_in_url}.</li>
  * <li>Pages: the sign-in form hands a {@link UsernamePasswordCredential} over
  * {@code SecurityContext.authenticate}; on success the session id changes (no fixation) and the
  * session holds the agent id. Every request reads the agent again, so a removed agent is out at
@@ -45,14 +55,19 @@ public class AgentAuthentication implements HttpAuthenticationMechanism {
     private static final String SESSION_SIGNED_IN_AT = "carequeue.signedInAt";
     private static final String BEARER = "Bearer ";
 
+    private static final Jsonb PROBLEMS = JsonbBuilder.create();
+
     @Inject
     Agents agents;
+
+    @Inject
+    ApiKeys apiKeys;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         if (isApi(request)) {
-            return bearer(request, context);
+            return bearer(request, response, context);
         }
         if (context.isAuthenticationRequest()
                 && context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential credential) {
@@ -93,12 +108,63 @@ public class AgentAuthentication implements HttpAuthenticationMechanism {
         return AuthenticationStatus.SEND_CONTINUE;
     }
 
-    private AuthenticationStatus bearer(HttpServletRequest request, HttpMessageContext context) {
+    private AuthenticationStatus bearer(HttpServletRequest request, HttpServletResponse response,
+                                       HttpMessageContext context) {
+        if (keyInUrl(request)) {
+            return refuse(response, ErrorCode.API_KEY_IN_URL,
+                    "API keys go only in the Authorization header: a URL ends up in logs and browser histories");
+        }
         String token = bearerToken(request);
+        if (token != null && token.startsWith(Tokens.API_KEY_PREFIX)) {
+            return apiKey(request, response, context, token);
+        }
         if (token == null || !token.startsWith(Tokens.AGENT_PREFIX)) {
             return context.doNothing();
         }
         return agents.authenticate(token).map(agent -> notify(context, agent)).orElseGet(context::doNothing);
+    }
+
+    /**
+     * An API key makes the agent it acts as the caller, with the key's scopes as the only groups;
+     * the request is marked so that {@link ApiKeyAudit} records its outcome. A wrong or revoked key
+     * is refused at once: falling through to an anonymous call would hide the mistake.
+     */
+    private AuthenticationStatus apiKey(HttpServletRequest request, HttpServletResponse response,
+                                        HttpMessageContext context, String key) {
+        Optional<ApiKeyCaller> caller = apiKeys.authenticate(key, request.getMethod(), ApiKeyAudit.path(request));
+        if (caller.isEmpty()) {
+            return refuse(response, ErrorCode.INVALID_API_KEY, "The API key is wrong or has been revoked");
+        }
+        request.setAttribute(ApiKeyAudit.KEY_ID, caller.get().keyId());
+        return context.notifyContainerAboutLogin(caller.get().agentId(), new HashSet<>(caller.get().groups()));
+    }
+
+    /** Any part of the query string or path that looks like an API key, encoded or not. */
+    private static boolean keyInUrl(HttpServletRequest request) {
+        String query = request.getQueryString();
+        String decodedQuery;
+        try {
+            decodedQuery = query == null ? "" : URLDecoder.decode(query, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            decodedQuery = query;
+        }
+        return decodedQuery.contains(Tokens.API_KEY_PREFIX) || ApiKeyAudit.path(request).contains(Tokens.API_KEY_PREFIX);
+    }
+
+    /** The mechanism answers itself (problem+json); the resource is not called. */
+    private static AuthenticationStatus refuse(HttpServletResponse response, ErrorCode code, String detail) {
+        try {
+            response.setStatus(code.status());
+            response.setContentType(Problem.MEDIA_TYPE);
+            response.setCharacterEncoding("UTF-8");
+            if (code == ErrorCode.INVALID_API_KEY) {
+                response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            }
+            response.getWriter().write(PROBLEMS.toJson(Problem.of(code, detail)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context,

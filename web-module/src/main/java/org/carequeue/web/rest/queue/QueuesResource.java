@@ -19,16 +19,24 @@ import java.util.List;
 import org.carequeue.api.audience.AudienceResponse;
 import org.carequeue.api.audience.CustomerRequest;
 import org.carequeue.api.audience.PickRequest;
+import org.carequeue.api.problem.Problem;
 import org.carequeue.api.queue.CreateQueueRequest;
 import org.carequeue.api.queue.QueueLogEntryResponse;
 import org.carequeue.api.queue.QueueResponse;
 import org.carequeue.api.queue.QueueSettingsRequest;
+import org.carequeue.api.queue.QueuesPage;
 import org.carequeue.api.queue.WaitingCustomerResponse;
 import org.carequeue.audience.Audiences;
 import org.carequeue.audience.WaitingLines;
 import org.carequeue.queue.Queues;
 import org.carequeue.web.rest.Bodies;
 import org.carequeue.web.rest.ClientAddresses;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Queues: customers join them ({@code POST /requests}); members list who waits, pick, open and
@@ -37,6 +45,7 @@ import org.carequeue.web.rest.ClientAddresses;
 @Path("/v1/queues")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Queues", description = "Where customers wait; members pick, operators configure")
 public class QueuesResource {
 
     @Inject
@@ -53,6 +62,21 @@ public class QueuesResource {
 
     @Context
     HttpServletRequest http;
+
+    @GET
+    @Operation(summary = "The organization's queues with their state, by name, a page at a time (cursor paging)")
+    @APIResponse(responseCode = "200", description = "One page; nextCursor fetches the next, null at the end",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QueuesPage.class)))
+    @APIResponse(responseCode = "400", description = "validation_failed: a bad limit or cursor (field names which)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "not_authenticated or invalid_api_key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "forbidden: neither an operator nor a key with MANAGE_QUEUES",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public QueuesPage list(@Parameter(description = "Rows per page, 1 to 200; 50 by default") @QueryParam("limit") String limit,
+                           @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+        return queues.list(cursor, limit);
+    }
 
     @POST
     public Response create(CreateQueueRequest request) {
