@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -36,6 +37,7 @@ import org.carequeue.message.AttachmentReadByOperator;
 import org.carequeue.message.StoredConversation;
 import org.carequeue.organization.Organization;
 import org.carequeue.platform.Clock;
+import org.carequeue.platform.Cursors;
 import org.carequeue.platform.InvalidInput;
 import org.carequeue.platform.TimeBounds;
 import org.carequeue.queue.Queue;
@@ -62,28 +64,49 @@ public class Transcripts {
     @Inject
     StoredConversation conversation;
 
-    /** The organization's audiences matching the filter, newest request first. */
+    /**
+     * The organization's audiences matching the filter, newest request first: the page after
+     * {@code cursor} (a {@code nextCursor} handed out before) or, without one, from {@code first}.
+     */
     @RolesAllowed({Roles.OPERATOR, Roles.TRANSCRIPT_READER})
-    public HistoryPage search(HistoryFilter filter, int first, int pageSize) {
+    public HistoryPage search(HistoryFilter filter, String cursor, int first, int pageSize) {
+        List<String> after = Cursors.decode(cursor, 2);
+        OffsetDateTime afterTime = after == null ? null : cursorTime(after.get(0));
         String organizationId = callers.currentOperator().organizationId();
         HistoryFilter f = filter == null ? HistoryFilter.ANYTHING : filter;
-        List<Audience> page = searchQuery("select a", " order by a.requestedAt desc, a.id desc", organizationId, f,
-                Audience.class)
-                .setFirstResult(Math.max(0, first))
-                .setMaxResults(Math.max(1, Math.min(pageSize, MAX_PAGE)))
-                .getResultList();
-        long total = searchQuery("select count(a)", "", organizationId, f, Long.class).getSingleResult();
+        int size = Math.max(1, Math.min(pageSize, MAX_PAGE));
+        TypedQuery<Audience> query = searchQuery("select a", after == null ? "" : " and (a.requestedAt < :at"
+                        + " or (a.requestedAt = :at and a.id < :id))", " order by a.requestedAt desc, a.id desc",
+                organizationId, f, Audience.class)
+                .setFirstResult(after == null ? Math.max(0, first) : 0)
+                .setMaxResults(size + 1);
+        if (after != null) {
+            query.setParameter("at", afterTime).setParameter("id", after.get(1));
+        }
+        List<Audience> rows = query.getResultList();
+        List<Audience> page = rows.subList(0, Math.min(size, rows.size()));
+        Audience last = page.isEmpty() ? null : page.get(page.size() - 1);
+        String next = rows.size() > size ? Cursors.encode(Clock.iso(last.requestedAt()), last.id()) : null;
+        long total = searchQuery("select count(a)", "", "", organizationId, f, Long.class).getSingleResult();
         Map<String, String> queueNames = names("select q.id, q.name from Queue q where q.id in :ids",
                 page.stream().map(Audience::queueId).collect(Collectors.toSet()));
         Map<String, String> agentNames = agentNames(page.stream().map(Audience::agentId).collect(Collectors.toSet()));
         return new HistoryPage(page.stream().map(a -> new HistoryEntryResponse(a.id(), a.customerName(), a.queueId(),
                 queueNames.get(a.queueId()), agentNames.get(a.agentId()), a.state().name(), Clock.iso(a.requestedAt()),
                 Clock.iso(a.acceptedAt()), Clock.iso(a.endedAt()), Clock.iso(a.completedAt()), a.rating(),
-                Clock.iso(a.transcriptDeletedAt()))).toList(), total);
+                Clock.iso(a.transcriptDeletedAt()))).toList(), total, next);
     }
 
-    private <T> TypedQuery<T> searchQuery(String select, String order, String organizationId, HistoryFilter f,
-                                          Class<T> type) {
+    private static OffsetDateTime cursorTime(String iso) {
+        try {
+            return OffsetDateTime.parse(iso);
+        } catch (DateTimeParseException tampered) {
+            throw new InvalidInput("cursor", "cursor is not one this list handed out");
+        }
+    }
+
+    private <T> TypedQuery<T> searchQuery(String select, String afterCursor, String order, String organizationId,
+                                          HistoryFilter f, Class<T> type) {
         StringBuilder where = new StringBuilder(" from Audience a where a.organizationId = :org");
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("org", organizationId);
@@ -115,7 +138,7 @@ public class Transcripts {
             where.append(" and a.requestedAt < :to");
             parameters.put("to", TimeBounds.parse("to", f.to(), true));
         }
-        TypedQuery<T> query = em.createQuery(select + where + order, type);
+        TypedQuery<T> query = em.createQuery(select + where + afterCursor + order, type);
         parameters.forEach(query::setParameter);
         return query;
     }

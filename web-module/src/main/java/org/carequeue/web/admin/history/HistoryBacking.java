@@ -139,7 +139,7 @@ public class HistoryBacking implements Serializable {
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
             try {
-                return (int) transcripts.search(filter(), 0, 1).total();
+                return (int) transcripts.search(filter(), null, 0, 1).total();
             } catch (BusinessException refused) {
                 Feedback.refused(refused, "historyForm");
                 return 0;
@@ -149,7 +149,7 @@ public class HistoryBacking implements Serializable {
         @Override
         public List<HistoryEntryResponse> load(int first, int pageSize, Map<String, SortMeta> sortBy,
                                                Map<String, FilterMeta> filterBy) {
-            HistoryPage page = transcripts.search(filter(), first, pageSize);
+            HistoryPage page = transcripts.search(filter(), null, first, pageSize);
             setRowCount((int) page.total());
             return page.audiences();
         }

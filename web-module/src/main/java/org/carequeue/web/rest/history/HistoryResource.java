@@ -11,7 +11,10 @@ import org.carequeue.api.history.HistoryFilter;
 import org.carequeue.api.history.HistoryPage;
 import org.carequeue.history.Transcripts;
 
-/** The organization's audiences for its operators: a search, newest first, a page at a time. */
+/**
+ * The organization's audiences for its operators and keys that read transcripts: a search, newest
+ * first, a page at a time (by {@code offset}, or after the {@code cursor} a page handed out).
+ */
 @Path("/v1/audiences")
 @Produces(MediaType.APPLICATION_JSON)
 public class HistoryResource {
@@ -24,7 +27,9 @@ public class HistoryResource {
                               @QueryParam("state") String state, @QueryParam("customer") String customer,
                               @QueryParam("from") String from, @QueryParam("to") String to,
                               @QueryParam("offset") @DefaultValue("0") int offset,
-                              @QueryParam("limit") @DefaultValue("25") int limit) {
-        return transcripts.search(new HistoryFilter(queueId, agentId, state, customer, from, to), offset, limit);
+                              @QueryParam("limit") @DefaultValue("25") int limit,
+                              @QueryParam("cursor") String cursor) {
+        return transcripts.search(new HistoryFilter(queueId, agentId, state, customer, from, to), cursor, offset,
+                limit);
     }
 }
