@@ -261,10 +261,11 @@ public class Transcripts {
 
     private Map<String, String> names(String jpql, Collection<String> ids) {
         Set<String> wanted = ids.stream().filter(id -> id != null).collect(Collectors.toSet());
-        if (wanted.isEmpty()) {
-            return Map.of();
-        }
         Map<String, String> names = new LinkedHashMap<>();
+        if (wanted.isEmpty()) {
+            // A page of waiting customers only has no agent: get(null) must answer null, which Map.of() refuses.
+            return names;
+        }
         em.createQuery(jpql, Object[].class).setParameter("ids", new ArrayList<>(wanted))
                 .getResultStream().forEach(row -> names.put((String) row[0], (String) row[1]));
         return names;

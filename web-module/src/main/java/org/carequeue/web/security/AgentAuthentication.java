@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.carequeue.agent.Agents;
 import org.carequeue.agent.CallerIdentity;
 import org.carequeue.agent.InvalidCredentials;
@@ -56,6 +57,9 @@ public class AgentAuthentication implements HttpAuthenticationMechanism {
     private static final String BEARER = "Bearer ";
 
     private static final Jsonb PROBLEMS = JsonbBuilder.create();
+    /** A whole key (not the same letters inside another token, such as a customer's): prefix and 43 base64url characters. */
+    private static final Pattern KEY_IN_TEXT = Pattern.compile("(?<![A-Za-z0-9_-])" + Tokens.API_KEY_PREFIX
+            + "[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])");
 
     @Inject
     Agents agents;
@@ -139,7 +143,7 @@ public class AgentAuthentication implements HttpAuthenticationMechanism {
         return context.notifyContainerAboutLogin(caller.get().agentId(), new HashSet<>(caller.get().groups()));
     }
 
-    /** Any part of the query string or path that looks like an API key, encoded or not. */
+    /** Any part of the query string or path that is shaped like an API key, encoded or not. */
     private static boolean keyInUrl(HttpServletRequest request) {
         String query = request.getQueryString();
         String decodedQuery;
@@ -148,7 +152,7 @@ public class AgentAuthentication implements HttpAuthenticationMechanism {
         } catch (IllegalArgumentException malformed) {
             decodedQuery = query;
         }
-        return decodedQuery.contains(Tokens.API_KEY_PREFIX) || ApiKeyAudit.path(request).contains(Tokens.API_KEY_PREFIX);
+        return KEY_IN_TEXT.matcher(decodedQuery).find() || KEY_IN_TEXT.matcher(ApiKeyAudit.path(request)).find();
     }
 
     /** The mechanism answers itself (problem+json); the resource is not called. */

@@ -6,6 +6,8 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import org.carequeue.agent.Agents;
 import org.carequeue.api.agent.AgentResponse;
 import org.carequeue.api.apikey.ApiKeyRequest;
@@ -67,6 +69,12 @@ public class ApiKeysBacking implements Serializable {
         } catch (BusinessException refused) {
             Feedback.refused(refused, null);
         }
+    }
+
+    /** READ_STATISTICS, ACT_AS_AGENT as "read statistics, act as agent". */
+    public String scopeNames(ApiKeyResponse key) {
+        return key.scopes().stream().map(scope -> scope.toLowerCase(Locale.ROOT).replace('_', ' '))
+                .collect(Collectors.joining(", "));
     }
 
     public String when(String iso) {
