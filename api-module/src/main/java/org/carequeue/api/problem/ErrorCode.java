@@ -49,7 +49,9 @@ public enum ErrorCode {
     NOTE_FIELD_NOT_FOUND(404),
     CONTACT_NOT_FOUND(404),
     // History: the organization asks operators why they read a transcript.
-    REASON_REQUIRED(400);
+    REASON_REQUIRED(400),
+    // Webhooks.
+    WEBHOOK_NOT_FOUND(404);
 
     private final int status;
 
