@@ -39,11 +39,12 @@ public class WebhookDeliveries {
     public List<DeliveryJob> claimDue(int limit) {
         OffsetDateTime now = Clock.now();
         List<Long> due = em.createQuery("select d.id from WebhookDelivery d, WebhookSubscription s"
-                        + " where s.id = d.subscriptionId and s.enabled = true and d.status = :pending"
+                        + " where s.id = d.subscriptionId and s.enabled = :enabled and d.status = :pending"
                         + " and d.nextAttemptAt <= :now and (d.leaseUntil is null or d.leaseUntil < :now)"
                         + " and not exists (select e.id from WebhookDelivery e where e.subscriptionId = d.subscriptionId"
                         + " and e.orderingKey = d.orderingKey and e.status = :pending and e.id < d.id)"
                         + " order by d.id", Long.class)
+                .setParameter("enabled", true)
                 .setParameter("pending", DeliveryStatus.PENDING)
                 .setParameter("now", now)
                 .setMaxResults(limit)

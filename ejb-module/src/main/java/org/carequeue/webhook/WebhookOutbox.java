@@ -141,7 +141,8 @@ public class WebhookOutbox {
     private void queue(String organizationId, WebhookEventType type, String orderingKey,
                        Supplier<Map<String, Object>> data) {
         List<WebhookSubscription> subscribers = em.createQuery("select s from WebhookSubscription s"
-                        + " where s.organizationId = :org and s.enabled = true", WebhookSubscription.class)
+                        + " where s.organizationId = :org and s.enabled = :enabled", WebhookSubscription.class)
+                .setParameter("enabled", true)
                 .setParameter("org", organizationId)
                 .getResultStream()
                 .filter(subscription -> subscription.wants(type))
@@ -169,6 +170,8 @@ public class WebhookOutbox {
         }
         WebhookEventRow row = new WebhookEventRow(id, organizationId, type, now, body);
         em.persist(row);
+        // The deliveries refer to it, and without a mapped relationship nothing orders the inserts.
+        em.flush();
         return row;
     }
 
