@@ -38,19 +38,22 @@ public class WebhookDeliveries {
     @PermitAll
     public List<DeliveryJob> claimDue(int limit) {
         OffsetDateTime now = Clock.now();
-        List<Long> due = em.createQuery("select d.id from WebhookDelivery d, WebhookSubscription s"
-                        + " where s.id = d.subscriptionId and s.enabled = :enabled and d.status = :pending"
-                        + " and d.nextAttemptAt <= :now and (d.leaseUntil is null or d.leaseUntil < :now)"
-                        + " and not exists (select e.id from WebhookDelivery e where e.subscriptionId = d.subscriptionId"
-                        + " and e.orderingKey = d.orderingKey and e.status = :pending and e.id < d.id)"
-                        + " order by d.id", Long.class)
-                .setParameter("enabled", true)
-                .setParameter("pending", DeliveryStatus.PENDING)
-                .setParameter("now", now)
-                .setMaxResults(limit)
+        // SQL rather than JPQL: EclipseLink compares a boolean with 1, which H2 refuses.
+        @SuppressWarnings("unchecked")
+        List<Number> due = em.createNativeQuery("select d.id from webhook_delivery d"
+                        + " join webhook_subscription s on s.id = d.subscription_id"
+                        + " where s.enabled and d.status = 'PENDING' and d.next_attempt_at <= ?"
+                        + " and (d.lease_until is null or d.lease_until < ?)"
+                        + " and not exists (select 1 from webhook_delivery e where e.subscription_id = d.subscription_id"
+                        + " and e.ordering_key = d.ordering_key and e.status = 'PENDING' and e.id < d.id)"
+                        + " order by d.id limit ?")
+                .setParameter(1, now)
+                .setParameter(2, now)
+                .setParameter(3, limit)
                 .getResultList();
         List<DeliveryJob> claimed = new ArrayList<>();
-        for (Long id : due) {
+        for (Number row : due) {
+            long id = row.longValue();
             int updated = em.createQuery("update WebhookDelivery d set d.leaseUntil = :until where d.id = :id"
                             + " and d.status = :pending and (d.leaseUntil is null or d.leaseUntil < :now)")
                     .setParameter("until", now.plus(LEASE))

@@ -140,9 +140,9 @@ public class WebhookOutbox {
 
     private void queue(String organizationId, WebhookEventType type, String orderingKey,
                        Supplier<Map<String, Object>> data) {
+        // Enabled ones are picked here: EclipseLink compares booleans with 1, which H2 refuses.
         List<WebhookSubscription> subscribers = em.createQuery("select s from WebhookSubscription s"
-                        + " where s.organizationId = :org and s.enabled = :enabled", WebhookSubscription.class)
-                .setParameter("enabled", true)
+                        + " where s.organizationId = :org", WebhookSubscription.class)
                 .setParameter("org", organizationId)
                 .getResultStream()
                 .filter(subscription -> subscription.wants(type))
