@@ -36,7 +36,7 @@ class AdminWebhooksIT extends AgainstBuiltWar {
             admin.go("admin/webhooks.xhtml").signIn(organization.ownerUsername(), Api.PASSWORD);
             assertTrue(admin.url().endsWith("/admin/webhooks.xhtml"), admin.url());
 
-            admin.click(By.id("addWebhook"));
+            admin.click(By.id("startForm:addWebhook"));
             admin.type(By.id("subscriptionForm:url"), url);
             admin.click(By.id("subscriptionForm:create"));
             assertEquals("Choose at least one event", admin.text(By.id("subscriptionForm:eventsMessage")),
