@@ -162,6 +162,15 @@ public class Transcripts {
         return transcript(audience);
     }
 
+    /**
+     * The transcript the {@code audience.complete} webhook carries to the organization's own
+     * systems, which its operators subscribed. Only server code calls this.
+     */
+    @PermitAll
+    public TranscriptResponse forWebhook(String audienceId) {
+        return transcript(em.find(Audience.class, audienceId));
+    }
+
     /** Whether operators of the caller's organization must give a reason to read a transcript. */
     @RolesAllowed({Roles.OPERATOR, Roles.TRANSCRIPT_READER})
     public boolean reasonRequired() {

@@ -50,6 +50,9 @@ public class Queues {
     @Inject
     Event<QueueChanged> changed;
 
+    @Inject
+    Event<QueueOpenedOrClosed> openedOrClosed;
+
     @RolesAllowed({Roles.AGENT, Roles.QUEUE_MANAGER})
     public QueueResponse open(String queueId) {
         Agent agent = callers.current();
@@ -57,6 +60,7 @@ public class Queues {
         queue.changedByHand();
         if (queue.open()) {
             em.persist(new QueueLogEntry(queue.id(), QueueLogKind.OPENED, agent.id(), null));
+            openedOrClosed(queue, agent.id());
             changed(queue);
         }
         return queues.view(queue);
@@ -69,6 +73,7 @@ public class Queues {
         queue.changedByHand();
         if (queue.close()) {
             em.persist(new QueueLogEntry(queue.id(), QueueLogKind.CLOSED, agent.id(), null));
+            openedOrClosed(queue, agent.id());
             changed(queue);
         }
         return queues.view(queue);
@@ -206,6 +211,7 @@ public class Queues {
         }
         if (queue.close()) {
             em.persist(new QueueLogEntry(queue.id(), QueueLogKind.CLOSED, operator.id(), null));
+            openedOrClosed(queue, operator.id());
         }
         queue.delete();
         changed(queue);
@@ -276,6 +282,7 @@ public class Queues {
         if (due.isPresent() && queue.applyScheduleEdge(due.get())) {
             em.persist(new QueueLogEntry(queue.id(), due.get().opens() ? QueueLogKind.OPENED_BY_SCHEDULE
                     : QueueLogKind.CLOSED_BY_SCHEDULE, null, null));
+            openedOrClosed(queue, null);
             changed(queue);
         }
     }
@@ -315,6 +322,10 @@ public class Queues {
 
     private void changed(Queue queue) {
         changed(queue, Set.of());
+    }
+
+    private void openedOrClosed(Queue queue, String agentId) {
+        openedOrClosed.fire(new QueueOpenedOrClosed(queue.id(), queue.organizationId(), queue.state(), agentId));
     }
 
     private void changed(Queue queue, Set<String> formerMembers) {

@@ -52,7 +52,9 @@ public enum ErrorCode {
     REASON_REQUIRED(400),
     // API keys: a wrong, revoked or unusable key, and a key put where it leaks (a URL).
     INVALID_API_KEY(401),
-    API_KEY_IN_URL(400);
+    API_KEY_IN_URL(400),
+    // Webhooks.
+    WEBHOOK_NOT_FOUND(404);
 
     private final int status;
 

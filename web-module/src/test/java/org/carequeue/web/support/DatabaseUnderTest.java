@@ -58,11 +58,13 @@ public class DatabaseUnderTest implements BeforeAllCallback {
     private static void preparePostgreSql() {
         String url = System.getProperty("carequeue.it.postgresql.url");
         DriverManager.setLoginTimeout(5);
-        try (Connection connection = DriverManager.getConnection(url.replace("?currentSchema=carequeue_it", ""),
+        // The schema the URL names (carequeue_it by default; a developer may pick one of their own).
+        String schema = url.replaceFirst(".*[?&]currentSchema=([A-Za-z0-9_]+).*", "$1");
+        try (Connection connection = DriverManager.getConnection(url.replaceFirst("[?&]currentSchema=[A-Za-z0-9_]+", ""),
                 "postgres", "");
              Statement statement = connection.createStatement()) {
-            statement.execute("drop schema if exists carequeue_it cascade");
-            statement.execute("create schema carequeue_it");
+            statement.execute("drop schema if exists " + schema + " cascade");
+            statement.execute("create schema " + schema);
             available = true;
             System.out.println("[CareQueue ITs] PostgreSQL pass on " + url);
         } catch (SQLException e) {
