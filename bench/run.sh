@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs one benchmark scenario (docs/benchmarks.md) on this machine, on 127.0.0.1 only:
 #   bench/run.sh connected|roundtrip|throughput|pick|statistics|startup|postgres [client options]
+# Several scenarios may share one server start: bench/run.sh roundtrip,throughput,pick
 # Starts its own Payara Micro (port BENCH_PORT, default 18480) with the built WAR and, beside it,
 # the bare echo endpoint (bench/echo, a WAR of its own that is no part of CareQueue), on PostgreSQL
 # at 127.0.0.1:5432 database test, schema cq_bench (BENCH_DB=h2 for an H2 file under bench/target),
@@ -29,7 +30,7 @@ echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB memory, 
 
 echo_war=$target/echo.war
 if [ ! -f "$echo_war" ] || [ bench/echo/EchoEndpoint.java -nt "$echo_war" ]; then
-  api=$(find ~/.m2/repository/jakarta/websocket/jakarta.websocket-api -name 'jakarta.websocket-api-*.jar' | sort | tail -1)
+  api=$(find ~/.m2/repository/jakarta/websocket -name 'jakarta.websocket-*api-2*.jar' | sort | paste -sd:)
   rm -rf "$target/echo" && mkdir -p "$target/echo/WEB-INF/classes"
   javac -d "$target/echo/WEB-INF/classes" -cp "$api" bench/echo/EchoEndpoint.java
   (cd "$target/echo" && jar cf ../echo.war WEB-INF)
@@ -80,31 +81,33 @@ case "$scenario" in
 esac
 
 java ${BENCH_SERVER_OPTS:--Xmx1g} -jar "$micro" --nocluster --port "$port" \
-  --deploy "$war" --contextroot / --deploy "$echo_war" --addlibs "$lib" \
+  --deploy "$war" --deploy "$echo_war" --addlibs "$lib" \
   --logtofile "$target/server.log" > "$target/server-console.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 for ((i = 0; i < 600; i++)); do
-  if curl -s -o /dev/null -w '%{http_code}' "$base/api/v1/me" | grep -q 401; then break; fi
+  if curl -s -o /dev/null -w '%{http_code}' "${base}api/v1/me" | grep -q 401; then break; fi
   kill -0 $server 2>/dev/null || { echo "Payara Micro exited; see $target/server-console.log"; exit 1; }
   sleep 0.5
 done
 echo "CareQueue up on $base (pid $server); echo endpoint at ws://127.0.0.1:$port/echo/echo"
 
-case "$scenario" in
-  statistics)
-    user=${BENCH_STATISTICS_USER:-olivia}
-    audiences=$(psql_bench -c "select count(*) from $schema.audience a join $schema.agent g
-      on g.organization_id = a.organization_id where g.username = '$user'")
-    if [ "$audiences" -lt 1000000 ]; then
-      echo "Seeding 1,000,000 audiences into $user's organization (minutes)..."
-      bench/seed-statistics.sh --url "$pg_url" --user postgres --password postgres --operator "$user" --audiences 1000000
-    fi
-    "${client[@]}" statistics --base "$base" --user "$user" --password demo "$@"
-    ;;
-  *)
-    "${client[@]}" "$scenario" --base "$base" --echo "ws://127.0.0.1:$port/echo/echo" --pid "$server" \
-      --jdbc "$pg_url" "$@"
-    [ "$scenario" = throughput ] && postgres_baseline
-    ;;
-esac
+for one in ${scenario//,/ }; do
+  case "$one" in
+    statistics)
+      user=${BENCH_STATISTICS_USER:-olivia}
+      audiences=$(psql_bench -c "select count(*) from $schema.audience a join $schema.agent g
+        on g.organization_id = a.organization_id where g.username = '$user'")
+      if [ "$audiences" -lt 1000000 ]; then
+        echo "Seeding 1,000,000 audiences into $user's organization (minutes)..."
+        bench/seed-statistics.sh --url "$pg_url" --user postgres --password postgres --operator "$user" --audiences 1000000
+      fi
+      "${client[@]}" statistics --base "$base" --user "$user" --password demo "$@"
+      ;;
+    *)
+      "${client[@]}" "$one" --base "$base" --echo "ws://127.0.0.1:$port/echo/echo" --pid "$server" \
+        --jdbc "$pg_url" "$@"
+      if [ "$one" = throughput ]; then postgres_baseline; fi
+      ;;
+  esac
+done
