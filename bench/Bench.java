@@ -549,7 +549,8 @@ public class Bench {
     /**
      * Times a month's daily statistics for all queues and for one queue, as an operator, after
      * warm-up requests; the median of the runs. Without --user, a fresh organization with a few
-     * audiences of its own (the smoke run); with it, the seeded one (bench/seed-statistics.sh).
+     * audiences of its own (the smoke run); with it, the seeded one (bench/seed-statistics.sh). One
+     * queue: --queue, else the first of the operator's own queues, else none.
      */
     void statistics() throws Exception {
         int runs = integer("--runs", small ? 3 : 11);
@@ -570,11 +571,12 @@ public class Bench {
         LocalDate from = LocalDate.parse(option("--from", to.minusMonths(1).toString()));
         String zone = option("--zone", "Europe/Helsinki");
         String query = "?from=" + from + "&to=" + to + "&zone=" + URLEncoder.encode(zone, StandardCharsets.UTF_8) + "&interval=daily";
-        String queuesJson = expect(200, get("api/v1/queues", token));
-        String queueId = field(queuesJson, "id");
+        String queueId = option("--queue", field(expect(200, get("api/v1/me", token)), "id"));
         Map<String, String> paths = new java.util.LinkedHashMap<>();
         paths.put("allQueues", "api/v1/statistics" + query);
-        paths.put("oneQueue", "api/v1/queues/" + queueId + "/statistics" + query);
+        if (queueId != null) {
+            paths.put("oneQueue", "api/v1/queues/" + queueId + "/statistics" + query);
+        }
         paths.put("byTag", "api/v1/statistics/tags" + query);
         for (var path : paths.entrySet()) {
             for (int i = 0; i < 3; i++) {

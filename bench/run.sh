@@ -102,7 +102,10 @@ for one in ${scenario//,/ }; do
         echo "Seeding 1,000,000 audiences into $user's organization (minutes)..."
         bench/seed-statistics.sh --url "$pg_url" --user postgres --password postgres --operator "$user" --audiences 1000000
       fi
-      "${client[@]}" statistics --base "$base" --user "$user" --password demo "$@"
+      queue=$(psql_bench -c "select queue_id from $schema.audience a join $schema.agent g
+        on g.organization_id = a.organization_id where g.username = '$user'
+        group by queue_id order by count(*) desc limit 1")
+      "${client[@]}" statistics --base "$base" --user "$user" --password demo --queue "$queue" "$@"
       ;;
     *)
       "${client[@]}" "$one" --base "$base" --echo "ws://127.0.0.1:$port/echo/echo" --pid "$server" \
