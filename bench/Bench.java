@@ -638,7 +638,7 @@ public class Bench {
         Process server = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(logs.resolve("startup-console.log").toFile()).start();
         try {
-            awaitServed(firstRequest, Duration.ofSeconds(300), server);
+            awaitServed(firstRequest, Duration.ofSeconds(900), server);
             long elapsed = System.nanoTime() - t;
             System.out.printf("  %s: %.1f s%n", command.contains("--deploy") ? "CareQueue" : "empty", elapsed / 1e9);
             return elapsed;
