@@ -92,6 +92,10 @@ public class Bench {
         for (int i = 1; i + 1 < args.length; i += 2) {
             options.put(args[i], args[i + 1]);
         }
+        if (args[0].equals("smoke")) {
+            // Against the server the smoke run is given: start-up probes it instead of launching servers.
+            options.putIfAbsent("--probe-only", "true");
+        }
         Bench bench = new Bench(options);
         List<String> scenarios = args[0].equals("smoke")
                 ? List.of("connected", "roundtrip", "throughput", "pick", "statistics", "startup")
@@ -567,9 +571,9 @@ public class Bench {
             }
             token = org.ownerToken();
         }
-        LocalDate to = LocalDate.parse(option("--to", LocalDate.now().plusDays(1).toString()));
-        LocalDate from = LocalDate.parse(option("--from", to.minusMonths(1).toString()));
         String zone = option("--zone", "Europe/Helsinki");
+        LocalDate to = LocalDate.parse(option("--to", LocalDate.now(java.time.ZoneId.of(zone)).plusDays(1).toString()));
+        LocalDate from = LocalDate.parse(option("--from", to.minusMonths(1).toString()));
         String query = "?from=" + from + "&to=" + to + "&zone=" + URLEncoder.encode(zone, StandardCharsets.UTF_8) + "&interval=daily";
         String queueId = option("--queue", field(expect(200, get("api/v1/me", token)), "id"));
         Map<String, String> paths = new java.util.LinkedHashMap<>();
