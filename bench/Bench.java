@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -25,7 +24,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -34,7 +32,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -309,7 +306,7 @@ public class Bench {
                     onAck.run();
                 }
             };
-        }, id -> sendFrame(id));
+        });
         result("errors", errors.get());
         live.close();
         if (options.containsKey("--echo")) {
@@ -321,7 +318,7 @@ public class Bench {
                 }
             });
             double[] echoRates = closedLoop("echo.", levels, seconds, echoes,
-                    (socket, onAck) -> socket.onFrame = frame -> onAck.run(), id -> sendFrame(id));
+                    (socket, onAck) -> socket.onFrame = frame -> onAck.run());
             double best = Arrays.stream(rates).max().orElse(0);
             double echoBest = Arrays.stream(echoRates).max().orElse(0);
             result("maxToEchoMax", best / Math.max(echoBest, 0.001));
@@ -335,8 +332,8 @@ public class Bench {
         void wire(Socket socket, Runnable onAnswer);
     }
 
-    double[] closedLoop(String prefix, int[] levels, int seconds, List<Socket> sockets, Wiring wiring,
-                        java.util.function.Function<String, String> frameOf) throws InterruptedException {
+    double[] closedLoop(String prefix, int[] levels, int seconds, List<Socket> sockets, Wiring wiring)
+            throws InterruptedException {
         double[] rates = new double[levels.length];
         AtomicLong ids = new AtomicLong();
         for (int l = 0; l < levels.length; l++) {
@@ -354,7 +351,7 @@ public class Bench {
                         return;
                     }
                     sentAt[0] = System.nanoTime();
-                    socket.send(frameOf.apply("t-" + ids.incrementAndGet()));
+                    socket.send(sendFrame("t-" + ids.incrementAndGet()));
                 };
                 wiring.wire(socket, () -> {
                     latency.add(System.nanoTime() - sentAt[0]);
