@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.util.List;
 import java.util.Set;
 import org.carequeue.agent.AgentRemoved;
@@ -87,8 +86,8 @@ public class DeskPush {
     /** Relayed as a signal, so the holder's desk hears it on whichever node it is. */
     void customerMetadataChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) CustomerMetadataChanged event) {
         if (event.agentId() != null) {
-            relay.publish(new DeskSignal(List.of(event.agentId()), Json.createObjectBuilder().add("kind", "customer")
-                    .add("audienceId", event.audienceId()).build().toString()));
+            relay.publish(new DeskSignal(List.of(event.agentId()), ClusterRelay.JSON_PROVIDER.createObjectBuilder()
+                    .add("kind", "customer").add("audienceId", event.audienceId()).build().toString()));
         }
     }
 
@@ -142,13 +141,13 @@ public class DeskPush {
     }
 
     private static String queueSignal(String queueId, boolean arrival) {
-        return Json.createObjectBuilder().add("kind", "queue").add("queueId", queueId).add("arrival", arrival)
-                .build().toString();
+        return ClusterRelay.JSON_PROVIDER.createObjectBuilder().add("kind", "queue").add("queueId", queueId)
+                .add("arrival", arrival).build().toString();
     }
 
     private void conversationChanged(String agentId, String audienceId) {
         if (agentId != null) {
-            desks.send(List.of(agentId), Json.createObjectBuilder().add("kind", "conversation")
+            desks.send(List.of(agentId), ClusterRelay.JSON_PROVIDER.createObjectBuilder().add("kind", "conversation")
                     .add("audienceId", audienceId).build().toString());
         }
     }

@@ -1,0 +1,1072 @@
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The load client of CareQueue's benchmarks (docs/benchmarks.md): one scenario per run, JDK
+ * HttpClient and WebSocket only (plus the PostgreSQL driver for the plain-JDBC baseline), every
+ * loop bounded by a count or a deadline, every address on 127.0.0.1. Each scenario signs up an
+ * organization of its own, so runs never see each other's data.
+ *
+ * Results go to standard output as lines {@code RESULT <scenario>.<name>=<value>} (what the smoke
+ * test and docs read) besides the human-readable lines.
+ *
+ * Run through bench/run.sh, which starts the server; directly:
+ *   java -cp postgresql.jar bench/Bench.java SCENARIO --base http://127.0.0.1:PORT/ [--echo ws://127.0.0.1:PORT/echo/echo]
+ *        [--pid SERVER_PID] [--jdbc jdbc:postgresql://127.0.0.1:5432/db?currentSchema=s] [--small true] [scenario options]
+ */
+public class Bench {
+
+    static final String PASSWORD = "bench-password-1";
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final Pattern TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([^\"]*)\"");
+
+    final Map<String, String> options;
+    final URI base;
+    final boolean small;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .executor(Executors.newFixedThreadPool(8, daemon())).build();
+    final Map<String, Object> results = new HashMap<>();
+    String scenario;
+
+    Bench(Map<String, String> options) {
+        this.options = options;
+        this.base = URI.create(option("--base", "http://127.0.0.1:8080/"));
+        this.small = Boolean.parseBoolean(option("--small", "false"));
+        loopbackOnly(base);
+        if (options.containsKey("--echo")) {
+            loopbackOnly(URI.create(options.get("--echo")));
+        }
+        if (options.containsKey("--jdbc")) {
+            loopbackOnly(URI.create(options.get("--jdbc").substring("jdbc:".length())));
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("Scenarios: connected, roundtrip, throughput, pick, statistics, startup, smoke");
+            System.exit(2);
+        }
+        Map<String, String> options = new HashMap<>();
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            options.put(args[i], args[i + 1]);
+        }
+        if (args[0].equals("smoke")) {
+            // Against the server the smoke run is given: start-up probes it instead of launching servers.
+            options.putIfAbsent("--probe-only", "true");
+        }
+        Bench bench = new Bench(options);
+        List<String> scenarios = args[0].equals("smoke")
+                ? List.of("connected", "roundtrip", "throughput", "pick", "statistics", "startup")
+                : List.of(args[0]);
+        for (String scenario : scenarios) {
+            bench.run(scenario);
+        }
+        System.exit(0);
+    }
+
+    void run(String name) throws Exception {
+        scenario = name;
+        long began = System.nanoTime();
+        System.out.println("== " + name + (small ? " (small)" : ""));
+        switch (name) {
+            case "connected" -> connected();
+            case "roundtrip" -> roundTrip();
+            case "throughput" -> throughput();
+            case "pick" -> pick();
+            case "statistics" -> statistics();
+            case "startup" -> startup();
+            default -> throw new IllegalArgumentException("Unknown scenario " + name);
+        }
+        result("seconds", (System.nanoTime() - began) / 1_000_000_000.0);
+    }
+
+    // --- 1. connected customers -------------------------------------------------------------
+
+    /**
+     * Opens idle customer sockets in steps; at each step the server's heap after a full GC, its
+     * RSS and a probe request's latency. The echo endpoint's sockets first, as the baseline.
+     */
+    void connected() throws Exception {
+        int[] steps = ints(option("--steps", small ? "5,10" : "1000,2500,5000,10000"));
+        int total = steps[steps.length - 1];
+        Long pid = options.containsKey("--pid") ? Long.parseLong(options.get("--pid")) : null;
+        long heapBefore = heapUsedKb(pid);
+        if (options.containsKey("--echo")) {
+            List<Socket> echoes = new ArrayList<>();
+            openInParallel(total, i -> {
+                Socket socket = Socket.open(http, URI.create(options.get("--echo")));
+                socket.send("hello " + i);
+                socket.await(frame -> frame.startsWith("hello"));
+                synchronized (echoes) {
+                    echoes.add(socket);
+                }
+            });
+            long heapEcho = heapUsedKb(pid);
+            result("echo.sockets", echoes.size());
+            if (pid != null) {
+                result("echo.heapKbPerSocket", (heapEcho - heapBefore) / (double) total);
+                result("echo.rssMb", rssKb(pid) / 1024);
+            }
+            echoes.forEach(Socket::close);
+            Thread.sleep(2000);
+        }
+        Org org = signUp();
+        int perQueue = 100;
+        List<String> queues = new ArrayList<>();
+        for (int i = 0; i < (total + perQueue - 1) / perQueue; i++) {
+            queues.add(queue(org, perQueue));
+        }
+        long heapBase = heapUsedKb(pid);
+        long rssBase = pid == null ? 0 : rssKb(pid);
+        List<Customer> customers = Collections.synchronizedList(new ArrayList<>());
+        List<Socket> sockets = Collections.synchronizedList(new ArrayList<>());
+        int opened = 0;
+        for (int step : steps) {
+            int from = opened;
+            long stepBegan = System.nanoTime();
+            openInParallel(step - from, i -> {
+                int index = from + i;
+                Customer customer = request(queues.get(index / perQueue));
+                Socket socket = Socket.open(http, webSocketUri());
+                socket.send("{\"type\":\"auth\",\"token\":\"" + customer.token() + "\"}");
+                socket.await(frame -> "ready".equals(type(frame)));
+                customers.add(customer);
+                sockets.add(socket);
+            });
+            opened = step;
+            double joinSeconds = (System.nanoTime() - stepBegan) / 1e9;
+            Thread.sleep(small ? 200 : 3000);
+            long closed = sockets.stream().filter(Socket::isClosed).count();
+            List<Double> probes = new ArrayList<>();
+            for (int i = 0; i < (small ? 3 : 20); i++) {
+                Customer probe = customers.get(ThreadLocalRandom.current().nextInt(customers.size()));
+                long t = System.nanoTime();
+                expect(200, get("api/v1/audiences/" + probe.audienceId(), probe.token()));
+                probes.add((System.nanoTime() - t) / 1e6);
+            }
+            String prefix = "step" + step + ".";
+            result(prefix + "joinedPerSecond", (step - from) / joinSeconds);
+            result(prefix + "closedSockets", closed);
+            result(prefix + "probeP50Ms", percentile(probes, 50));
+            result(prefix + "probeMaxMs", percentile(probes, 100));
+            if (pid != null) {
+                long heap = heapUsedKb(pid);
+                long rss = rssKb(pid);
+                result(prefix + "heapMb", heap / 1024);
+                result(prefix + "rssMb", rss / 1024);
+                result(prefix + "heapKbPerCustomer", (heap - heapBase) / (double) step);
+                result(prefix + "rssKbPerCustomer", (rss - rssBase) / (double) step);
+            }
+        }
+        result("customers", sockets.size());
+        sockets.forEach(Socket::close);
+    }
+
+    // --- 2. round trip ------------------------------------------------------------------------
+
+    /**
+     * Live audiences, each customer on a socket and their agents on theirs; customers send at a
+     * steady total rate. Delivery: the customer's send to the message frame at the agent's socket;
+     * ack: to the customer's {@code sent} frame (after commit). Then the echo endpoint at the same rate.
+     */
+    void roundTrip() throws Exception {
+        int audiences = integer("--audiences", small ? 4 : 1000);
+        int agentCount = integer("--agents", small ? 1 : 20);
+        double rate = Double.parseDouble(option("--rate", small ? "20" : "200"));
+        int seconds = integer("--seconds", small ? 2 : 30);
+        int warmup = integer("--warmup", small ? 0 : 5);
+        Live live = live(audiences, agentCount);
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        Samples delivery = new Samples();
+        Samples ack = new Samples();
+        live.onAgentFrame = frame -> {
+            String id = field(frame, "text");
+            Long t = id == null ? null : sentAt.get(id);
+            if ("message".equals(type(frame)) && t != null && frame.contains("\"customer\"")) {
+                delivery.add(System.nanoTime() - t);
+            }
+        };
+        live.onCustomerFrame = frame -> {
+            if ("sent".equals(type(frame))) {
+                Long t = sentAt.get(field(frame, "clientMessageId"));
+                if (t != null) {
+                    ack.add(System.nanoTime() - t);
+                }
+            }
+        };
+        AtomicLong ids = new AtomicLong();
+        if (warmup > 0) {
+            steadily(rate, warmup, live.customers.size(), i -> live.customers.get(i).send(sendFrame("w-" + ids.incrementAndGet())));
+            Thread.sleep(1000);
+        }
+        int sent = steadily(rate, seconds, live.customers.size(), i -> {
+            String id = "m-" + ids.incrementAndGet();
+            sentAt.put(id, System.nanoTime());
+            live.customers.get(i).send(sendFrame(id));
+        });
+        awaitCount(() -> Math.min(delivery.count(), ack.count()), sent);
+        result("audiences", audiences);
+        result("ratePerSecond", rate);
+        result("sent", sent);
+        result("delivered", delivery.count());
+        result("acked", ack.count());
+        delivery.report("delivery");
+        ack.report("ack");
+        live.close();
+        if (options.containsKey("--echo")) {
+            List<Socket> echoes = new ArrayList<>();
+            Samples echo = new Samples();
+            Map<String, Long> echoSentAt = new ConcurrentHashMap<>();
+            openInParallel(audiences, i -> {
+                Socket socket = Socket.open(http, URI.create(options.get("--echo")));
+                socket.onFrame = frame -> {
+                    Long t = echoSentAt.get(frame);
+                    if (t != null) {
+                        echo.add(System.nanoTime() - t);
+                    }
+                };
+                synchronized (echoes) {
+                    echoes.add(socket);
+                }
+            });
+            if (warmup > 0) {
+                steadily(rate, warmup, echoes.size(), i -> echoes.get(i).send("w-" + ids.incrementAndGet()));
+            }
+            int echoSent = steadily(rate, seconds, echoes.size(), i -> {
+                String id = sendFrame("e-" + ids.incrementAndGet());
+                echoSentAt.put(id, System.nanoTime());
+                echoes.get(i).send(id);
+            });
+            awaitCount(echo::count, echoSent);
+            result("echo.sent", echoSent);
+            echo.report("echo");
+            result("deliveryP99ToEchoP99", delivery.percentileMs(99) / Math.max(echo.percentileMs(99), 0.001));
+            echoes.forEach(Socket::close);
+        }
+    }
+
+    // --- 3. sustained messages per second -----------------------------------------------------
+
+    /**
+     * Closed loop: at each level that many customers keep one message in flight (the next goes
+     * when the last one's {@code sent} arrived, i.e. after commit). Throughput rises with the level
+     * until the server saturates; the knee is the last level that still added 10 %.
+     */
+    void throughput() throws Exception {
+        int[] levels = ints(option("--levels", small ? "1,2" : "1,4,16,64,128"));
+        int seconds = integer("--seconds", small ? 1 : 8);
+        int max = Arrays.stream(levels).max().orElseThrow();
+        Live live = live(max, Math.max(1, max / 50));
+        List<Socket> customers = live.customers;
+        double[] rates = closedLoop("", levels, seconds, customers, (socket, onAck) -> {
+            socket.onFrame = frame -> {
+                if ("sent".equals(type(frame))) {
+                    onAck.run();
+                } else if ("error".equals(type(frame))) {
+                    errors.incrementAndGet();
+                    onAck.run();
+                }
+            };
+        });
+        result("errors", errors.get());
+        live.close();
+        if (options.containsKey("--echo")) {
+            List<Socket> echoes = new ArrayList<>();
+            openInParallel(max, i -> {
+                Socket socket = Socket.open(http, URI.create(options.get("--echo")));
+                synchronized (echoes) {
+                    echoes.add(socket);
+                }
+            });
+            double[] echoRates = closedLoop("echo.", levels, seconds, echoes,
+                    (socket, onAck) -> socket.onFrame = frame -> onAck.run());
+            double best = Arrays.stream(rates).max().orElse(0);
+            double echoBest = Arrays.stream(echoRates).max().orElse(0);
+            result("maxToEchoMax", best / Math.max(echoBest, 0.001));
+            echoes.forEach(Socket::close);
+        }
+    }
+
+    final AtomicInteger errors = new AtomicInteger();
+
+    interface Wiring {
+        void wire(Socket socket, Runnable onAnswer);
+    }
+
+    double[] closedLoop(String prefix, int[] levels, int seconds, List<Socket> sockets, Wiring wiring)
+            throws InterruptedException {
+        double[] rates = new double[levels.length];
+        AtomicLong ids = new AtomicLong();
+        for (int l = 0; l < levels.length; l++) {
+            int level = levels[l];
+            Samples latency = new Samples();
+            long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+            CountDownLatch finished = new CountDownLatch(level);
+            for (int i = 0; i < level; i++) {
+                Socket socket = sockets.get(i);
+                long[] sentAt = new long[1];
+                Runnable[] next = new Runnable[1];
+                next[0] = () -> {
+                    if (System.nanoTime() >= deadline) {
+                        finished.countDown();
+                        return;
+                    }
+                    sentAt[0] = System.nanoTime();
+                    socket.send(sendFrame("t-" + ids.incrementAndGet()));
+                };
+                wiring.wire(socket, () -> {
+                    latency.add(System.nanoTime() - sentAt[0]);
+                    next[0].run();
+                });
+                next[0].run();
+            }
+            long began = System.nanoTime();
+            finished.await(seconds + WAIT.toSeconds(), TimeUnit.SECONDS);
+            double elapsed = (System.nanoTime() - began) / 1e9;
+            rates[l] = latency.count() / elapsed;
+            String p = prefix + "level" + level + ".";
+            result(p + "perSecond", rates[l]);
+            result(p + "p50Ms", latency.percentileMs(50));
+            result(p + "p99Ms", latency.percentileMs(99));
+            sockets.forEach(s -> s.onFrame = null);
+            Thread.sleep(500);
+        }
+        int knee = 0;
+        while (knee + 1 < levels.length && rates[knee + 1] >= rates[knee] * 1.1) {
+            knee++;
+        }
+        result(prefix + "kneeLevel", levels[knee]);
+        result(prefix + "kneePerSecond", rates[knee]);
+        result(prefix + "maxPerSecond", Arrays.stream(rates).max().orElse(0));
+        return rates;
+    }
+
+    // --- 4. pick under contention -------------------------------------------------------------
+
+    /**
+     * Agents pick the next customer as fast as they can from queues prefilled and filled at a
+     * steady rate. Every picked audience id is collected: a duplicate would be a customer two agents got.
+     */
+    void pick() throws Exception {
+        int agentCount = integer("--agents", small ? 2 : 16);
+        int queueCount = integer("--queues", small ? 1 : 4);
+        int prefill = integer("--prefill", small ? 10 : 4000);
+        double fillRate = Double.parseDouble(option("--fill-rate", small ? "5" : "100"));
+        int seconds = integer("--seconds", small ? 2 : 10);
+        Org org = signUp();
+        List<Agent> agents = new ArrayList<>();
+        for (int i = 0; i < agentCount; i++) {
+            agents.add(agent(org));
+        }
+        List<String> queues = new ArrayList<>();
+        for (int i = 0; i < queueCount; i++) {
+            queues.add(queue(org, 100_000, agents.toArray(Agent[]::new)));
+        }
+        openInParallel(prefill, i -> request(queues.get(i % queueCount)));
+        ConcurrentLinkedQueue<String> picked = new ConcurrentLinkedQueue<>();
+        Samples latency = new Samples();
+        AtomicInteger empty = new AtomicInteger();
+        AtomicInteger conflicts = new AtomicInteger();
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        ExecutorService pool = Executors.newFixedThreadPool(agentCount + 1, daemon());
+        long began = System.nanoTime();
+        pool.submit(() -> steadily(fillRate, seconds, queueCount, q -> request(queues.get(q))));
+        for (int a = 0; a < agentCount; a++) {
+            Agent agent = agents.get(a);
+            int first = a;
+            pool.submit(() -> {
+                int q = first;
+                while (System.nanoTime() < deadline) {
+                    long t = System.nanoTime();
+                    HttpResponse<String> reply = post("api/v1/queues/" + queues.get(q % queueCount) + "/pick", agent.token(), null);
+                    if (reply.statusCode() == 200) {
+                        latency.add(System.nanoTime() - t);
+                        picked.add(field(reply.body(), "audienceId"));
+                    } else if (reply.statusCode() == 404) {
+                        empty.incrementAndGet();
+                        q++;
+                    } else if (reply.statusCode() == 409) {
+                        conflicts.incrementAndGet();
+                    } else {
+                        throw new IllegalStateException("Pick answered " + reply.statusCode() + ": " + reply.body());
+                    }
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        if (!pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("Pickers did not stop");
+        }
+        double elapsed = (System.nanoTime() - began) / 1e9;
+        result("agents", agentCount);
+        result("picks", picked.size());
+        result("picksPerSecond", picked.size() / elapsed);
+        result("duplicates", picked.size() - new HashSet<>(picked).size());
+        result("emptyAnswers", empty.get());
+        result("conflicts", conflicts.get());
+        latency.report("pick");
+        if (options.containsKey("--jdbc")) {
+            double bare = bareConditionalUpdate(agentCount, queueCount, prefill, fillRate, seconds);
+            result("picksToBare", (picked.size() / elapsed) / bare);
+        }
+    }
+
+    /**
+     * The baseline: the same picking on a table of our own through plain JDBC, one connection per
+     * agent, autocommit: read the head of the line, then {@code update ... where id = ? and state
+     * = 'REQUESTED'}; zero rows means another agent won, so read again.
+     */
+    double bareConditionalUpdate(int agentCount, int queueCount, int prefill, double fillRate, int seconds) throws Exception {
+        String url = options.get("--jdbc");
+        String table = "bench_pick_line";
+        try (Connection db = DriverManager.getConnection(url, "postgres", "")) {
+            try (Statement s = db.createStatement()) {
+                s.execute("drop table if exists " + table);
+                s.execute("create table " + table + " (id varchar(36) primary key, queue_id varchar(36) not null,"
+                        + " state varchar(16) not null, agent_id varchar(36), requested_at timestamp not null)");
+                s.execute("create index " + table + "_line on " + table + " (queue_id, state, requested_at, id)");
+            }
+            try (PreparedStatement insert = db.prepareStatement("insert into " + table + " values (?, ?, 'REQUESTED', null, ?)")) {
+                for (int i = 0; i < prefill; i++) {
+                    insert.setString(1, UUID.randomUUID().toString());
+                    insert.setString(2, "q" + (i % queueCount));
+                    insert.setTimestamp(3, new Timestamp(System.currentTimeMillis()));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            ConcurrentLinkedQueue<String> picked = new ConcurrentLinkedQueue<>();
+            Samples latency = new Samples();
+            AtomicInteger lost = new AtomicInteger();
+            long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+            ExecutorService pool = Executors.newFixedThreadPool(agentCount + 1, daemon());
+            long began = System.nanoTime();
+            pool.submit(() -> {
+                try (Connection filler = DriverManager.getConnection(url, "postgres", "");
+                     PreparedStatement insert = filler.prepareStatement("insert into " + table + " values (?, ?, 'REQUESTED', null, ?)")) {
+                    steadily(fillRate, seconds, queueCount, q -> {
+                        insert.setString(1, UUID.randomUUID().toString());
+                        insert.setString(2, "q" + q);
+                        insert.setTimestamp(3, new Timestamp(System.currentTimeMillis()));
+                        insert.executeUpdate();
+                    });
+                }
+                return null;
+            });
+            for (int a = 0; a < agentCount; a++) {
+                int first = a;
+                pool.submit(() -> {
+                    try (Connection agent = DriverManager.getConnection(url, "postgres", "");
+                         PreparedStatement head = agent.prepareStatement("select id from " + table
+                                 + " where queue_id = ? and state = 'REQUESTED' order by requested_at, id limit 1");
+                         PreparedStatement take = agent.prepareStatement("update " + table
+                                 + " set state = 'ACCEPTED', agent_id = ? where id = ? and state = 'REQUESTED'")) {
+                        int q = first;
+                        while (System.nanoTime() < deadline) {
+                            long t = System.nanoTime();
+                            head.setString(1, "q" + (q % queueCount));
+                            String id = null;
+                            try (ResultSet rs = head.executeQuery()) {
+                                if (rs.next()) {
+                                    id = rs.getString(1);
+                                }
+                            }
+                            if (id == null) {
+                                q++;
+                                continue;
+                            }
+                            take.setString(1, "agent" + first);
+                            take.setString(2, id);
+                            if (take.executeUpdate() == 1) {
+                                latency.add(System.nanoTime() - t);
+                                picked.add(id);
+                            } else {
+                                lost.incrementAndGet();
+                            }
+                        }
+                    }
+                    return null;
+                });
+            }
+            pool.shutdown();
+            if (!pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("Bare pickers did not stop");
+            }
+            double elapsed = (System.nanoTime() - began) / 1e9;
+            double rate = picked.size() / elapsed;
+            result("bare.picksPerSecond", rate);
+            result("bare.duplicates", picked.size() - new HashSet<>(picked).size());
+            result("bare.lostRaces", lost.get());
+            latency.report("bare.pick");
+            try (Statement s = db.createStatement()) {
+                s.execute("drop table " + table);
+            }
+            return rate;
+        }
+    }
+
+    // --- 5. statistics ------------------------------------------------------------------------
+
+    /**
+     * Times a month's daily statistics for all queues and for one queue, as an operator, after
+     * warm-up requests; the median of the runs. Without --user, a fresh organization with a few
+     * audiences of its own (the smoke run); with it, the seeded one (bench/seed-statistics.sh). One
+     * queue: --queue, else the first of the operator's own queues, else none.
+     */
+    void statistics() throws Exception {
+        int runs = integer("--runs", small ? 3 : 11);
+        String token;
+        if (options.containsKey("--user")) {
+            token = signIn(options.get("--user"), option("--password", "demo"));
+        } else {
+            Org org = signUp();
+            Agent agent = agent(org);
+            String queue = queue(org, 1000, agent);
+            for (int i = 0; i < 5; i++) {
+                request(queue);
+                expect(200, post("api/v1/queues/" + queue + "/pick", agent.token(), null));
+            }
+            token = org.ownerToken();
+        }
+        String zone = option("--zone", "Europe/Helsinki");
+        LocalDate to = LocalDate.parse(option("--to", LocalDate.now(java.time.ZoneId.of(zone)).plusDays(1).toString()));
+        LocalDate from = LocalDate.parse(option("--from", to.minusMonths(1).toString()));
+        String query = "?from=" + from + "&to=" + to + "&zone=" + URLEncoder.encode(zone, StandardCharsets.UTF_8) + "&interval=daily";
+        String queueId = option("--queue", field(expect(200, get("api/v1/me", token)), "id"));
+        Map<String, String> paths = new java.util.LinkedHashMap<>();
+        paths.put("allQueues", "api/v1/statistics" + query);
+        if (queueId != null) {
+            paths.put("oneQueue", "api/v1/queues/" + queueId + "/statistics" + query);
+        }
+        paths.put("byTag", "api/v1/statistics/tags" + query);
+        for (var path : paths.entrySet()) {
+            for (int i = 0; i < 3; i++) {
+                expect(200, get(path.getValue(), token));
+            }
+            Samples times = new Samples();
+            String body = null;
+            for (int i = 0; i < runs; i++) {
+                long t = System.nanoTime();
+                body = expect(200, get(path.getValue(), token));
+                times.add(System.nanoTime() - t);
+            }
+            result(path.getKey() + ".medianMs", times.percentileMs(50));
+            result(path.getKey() + ".maxMs", times.percentileMs(100));
+            if (path.getKey().equals("allQueues")) {
+                Matcher total = Pattern.compile("\"total\"\\s*:\\s*\\{[^}]*\"conversations\"\\s*:\\s*(\\d+)").matcher(body);
+                result("monthConversations", total.find() ? Long.parseLong(total.group(1)) : -1);
+            }
+        }
+    }
+
+    // --- 6. start-up --------------------------------------------------------------------------
+
+    /**
+     * Launches an empty Payara Micro and Payara Micro with CareQueue, alternately, each until its
+     * first served request (for CareQueue, an answer of its REST API), then stops it. With
+     * --probe-only the running server is probed instead (the smoke run).
+     */
+    void startup() throws Exception {
+        if (Boolean.parseBoolean(option("--probe-only", "false"))) {
+            long t = System.nanoTime();
+            awaitServed(base.resolve("api/v1/me"), Duration.ofSeconds(30), null);
+            result("probeMs", (System.nanoTime() - t) / 1e6);
+            return;
+        }
+        int runs = integer("--runs", 3);
+        String micro = options.get("--micro");
+        String war = options.get("--war");
+        String lib = options.get("--server-lib");
+        Path logs = Path.of(option("--logs", "bench/target"));
+        Files.createDirectories(logs);
+        int port = base.getPort();
+        Samples empty = new Samples();
+        Samples careQueue = new Samples();
+        for (int run = 0; run < runs; run++) {
+            empty.add(launch(List.of("java", "-Xmx1g", "-jar", micro, "--nocluster", "--port", "" + port,
+                    "--logtofile", logs.resolve("startup-empty.log").toString()), base.resolve("/"), logs));
+            careQueue.add(launch(List.of("java", "-Xmx1g", "-jar", micro, "--nocluster", "--port", "" + port,
+                    "--deploy", war, "--contextroot", "/", "--addlibs", lib,
+                    "--logtofile", logs.resolve("startup-carequeue.log").toString()), base.resolve("/api/v1/me"), logs));
+        }
+        empty.report("empty");
+        careQueue.report("carequeue");
+        result("medianRatio", careQueue.percentileMs(50) / empty.percentileMs(50));
+    }
+
+    long launch(List<String> command, URI firstRequest, Path logs) throws Exception {
+        long t = System.nanoTime();
+        Process server = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(logs.resolve("startup-console.log").toFile()).start();
+        try {
+            awaitServed(firstRequest, Duration.ofSeconds(900), server);
+            long elapsed = System.nanoTime() - t;
+            System.out.printf("  %s: %.1f s%n", command.contains("--deploy") ? "CareQueue" : "empty", elapsed / 1e9);
+            return elapsed;
+        } finally {
+            server.destroy();
+            if (!server.waitFor(60, TimeUnit.SECONDS)) {
+                server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** Waits until the address answers with anything but a gateway's or a missing deployment's 404/503. */
+    void awaitServed(URI uri, Duration limit, Process server) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        boolean anyAnswer = uri.getPath().equals("/");
+        while (System.nanoTime() < deadline) {
+            if (server != null && !server.isAlive()) {
+                throw new IllegalStateException("The server exited with " + server.exitValue());
+            }
+            try {
+                HttpResponse<Void> reply = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (anyAnswer || reply.statusCode() != 404 && reply.statusCode() != 503) {
+                    return;
+                }
+            } catch (IOException e) {
+                // Not listening yet.
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException(uri + " not served within " + limit);
+    }
+
+    // --- live audiences: shared by round trip and throughput ------------------------------------
+
+    final class Live {
+        final List<Socket> agentSockets = new ArrayList<>();
+        final List<Socket> customers = Collections.synchronizedList(new ArrayList<>());
+        volatile Consumer<String> onAgentFrame = frame -> { };
+        volatile Consumer<String> onCustomerFrame = frame -> { };
+
+        void close() {
+            customers.forEach(Socket::close);
+            agentSockets.forEach(Socket::close);
+        }
+    }
+
+    /** Audiences picked by agents (round robin), every agent and customer on a socket, in queues of 100. */
+    Live live(int audiences, int agentCount) throws Exception {
+        Org org = signUp();
+        List<Agent> agents = new ArrayList<>();
+        for (int i = 0; i < agentCount; i++) {
+            agents.add(agent(org));
+        }
+        List<String> queues = new ArrayList<>();
+        for (int i = 0; i < (audiences + 99) / 100; i++) {
+            queues.add(queue(org, 200, agents.toArray(Agent[]::new)));
+        }
+        Live live = new Live();
+        for (Agent agent : agents) {
+            Socket socket = Socket.open(http, webSocketUri());
+            socket.send("{\"type\":\"auth\",\"token\":\"" + agent.token() + "\"}");
+            socket.await(frame -> "ready".equals(type(frame)));
+            socket.onFrame = frame -> live.onAgentFrame.accept(frame);
+            live.agentSockets.add(socket);
+        }
+        List<Socket> ordered = Collections.synchronizedList(new ArrayList<>(Collections.nCopies(audiences, null)));
+        openInParallel(audiences, i -> {
+            String queue = queues.get(i / 100);
+            Customer customer = request(queue);
+            Agent agent = agents.get(i % agentCount);
+            expect(200, post("api/v1/queues/" + queue + "/pick", agent.token(), "{\"audienceId\":\"" + customer.audienceId() + "\"}"));
+            Socket socket = Socket.open(http, webSocketUri());
+            socket.send("{\"type\":\"auth\",\"token\":\"" + customer.token() + "\"}");
+            socket.await(frame -> "ready".equals(type(frame)));
+            socket.onFrame = frame -> live.onCustomerFrame.accept(frame);
+            ordered.set(i, socket);
+        });
+        live.customers.addAll(ordered);
+        return live;
+    }
+
+    static String sendFrame(String id) {
+        return "{\"type\":\"send\",\"clientMessageId\":\"" + id + "\",\"text\":\"" + id + "\"}";
+    }
+
+    // --- the API, as a client uses it ---------------------------------------------------------
+
+    record Org(String ownerId, String ownerToken) {
+    }
+
+    record Agent(String id, String token) {
+    }
+
+    record Customer(String audienceId, String token) {
+    }
+
+    Org signUp() {
+        String owner = unique("bench-owner");
+        String body = expect(201, post("api/v1/organizations", null, "{\"organizationName\":\"Bench " + owner
+                + "\",\"username\":\"" + owner + "\",\"name\":\"Owner " + owner + "\",\"password\":\"" + PASSWORD + "\"}"));
+        return new Org(field(body, "agentId"), signIn(owner, PASSWORD));
+    }
+
+    Agent agent(Org org) {
+        String username = unique("bench-agent");
+        String body = expect(201, post("api/v1/agents", org.ownerToken(), "{\"username\":\"" + username + "\",\"name\":\"Agent "
+                + username + "\",\"password\":\"" + PASSWORD + "\",\"role\":\"AGENT\"}"));
+        return new Agent(field(body, "agentId"), signIn(username, PASSWORD));
+    }
+
+    String signIn(String username, String password) {
+        return field(expect(201, post("api/v1/sessions", null,
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")), "token");
+    }
+
+    String queue(Org org, int capacity, Agent... members) {
+        String id = field(expect(201, post("api/v1/queues", org.ownerToken(),
+                "{\"name\":\"" + unique("queue") + "\",\"capacity\":" + capacity + "}")), "id");
+        for (Agent member : members) {
+            expect(200, put("api/v1/queues/" + id + "/members/" + member.id(), org.ownerToken()));
+        }
+        expect(200, put("api/v1/queues/" + id + "/members/" + org.ownerId(), org.ownerToken()));
+        expect(200, post("api/v1/queues/" + id + "/open", org.ownerToken(), null));
+        return id;
+    }
+
+    Customer request(String queueId) {
+        String body = expect(201, post("api/v1/queues/" + queueId + "/requests", null,
+                "{\"name\":\"Bench customer\",\"message\":\"Hello\"}"));
+        return new Customer(field(body, "audienceId"), field(body, "customerToken"));
+    }
+
+    HttpResponse<String> get(String path, String token) {
+        return send(builder(path, token).GET());
+    }
+
+    HttpResponse<String> post(String path, String token, String json) {
+        return send(builder(path, token).POST(json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    HttpResponse<String> put(String path, String token) {
+        return send(builder(path, token).PUT(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    HttpRequest.Builder builder(String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json").header("Content-Type", "application/json");
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder builder) {
+        try {
+            return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String expect(int status, HttpResponse<String> reply) {
+        if (reply.statusCode() != status) {
+            throw new IllegalStateException(reply.request().method() + " " + reply.request().uri() + " answered "
+                    + reply.statusCode() + ", expected " + status + ": " + reply.body());
+        }
+        return reply.body();
+    }
+
+    URI webSocketUri() {
+        return URI.create("ws://" + base.getAuthority() + base.getPath() + "api/ws/chat");
+    }
+
+    // --- measuring ----------------------------------------------------------------------------
+
+    /** Latencies in nanoseconds, thread-safe. */
+    static final class Samples {
+        private final List<Long> values = Collections.synchronizedList(new ArrayList<>());
+
+        void add(long nanos) {
+            values.add(nanos);
+        }
+
+        int count() {
+            return values.size();
+        }
+
+        double percentileMs(double p) {
+            List<Long> sorted;
+            synchronized (values) {
+                sorted = new ArrayList<>(values);
+            }
+            if (sorted.isEmpty()) {
+                return Double.NaN;
+            }
+            Collections.sort(sorted);
+            int rank = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+            return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank))) / 1e6;
+        }
+
+        void report(String name) {
+            Bench.current.result(name + ".count", count());
+            Bench.current.result(name + ".p50Ms", percentileMs(50));
+            Bench.current.result(name + ".p99Ms", percentileMs(99));
+            Bench.current.result(name + ".maxMs", percentileMs(100));
+        }
+    }
+
+    static Bench current;
+
+    {
+        current = this;
+    }
+
+    static double percentile(List<Double> values, double p) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank)));
+    }
+
+    void result(String name, Object value) {
+        String text = value instanceof Double d ? String.format(java.util.Locale.ROOT, "%.2f", d) : String.valueOf(value);
+        results.put(scenario + "." + name, value);
+        System.out.println("RESULT " + scenario + "." + name + "=" + text);
+    }
+
+    /** The server's used heap after a full GC, by jcmd; 0 without a pid. */
+    static long heapUsedKb(Long pid) throws Exception {
+        if (pid == null) {
+            return 0;
+        }
+        jcmd(pid, "GC.run");
+        Matcher used = Pattern.compile("used (\\d+)K").matcher(jcmd(pid, "GC.heap_info"));
+        if (!used.find()) {
+            throw new IllegalStateException("No heap usage from jcmd");
+        }
+        return Long.parseLong(used.group(1));
+    }
+
+    static String jcmd(long pid, String command) throws Exception {
+        Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid), command).redirectErrorStream(true).start();
+        String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+            throw new IllegalStateException("jcmd " + command + " failed: " + out);
+        }
+        return out;
+    }
+
+    static long rssKb(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        throw new IllegalStateException("No VmRSS for " + pid);
+    }
+
+    // --- doing things in bounded ways --------------------------------------------------------
+
+    interface Task {
+        void run(int index) throws Exception;
+    }
+
+    /** Runs count tasks, 32 at a time, and fails with the first failure. */
+    static void openInParallel(int count, Task task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(32, daemon());
+        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int index = i;
+            futures.add(pool.submit(() -> {
+                task.run(index);
+                return null;
+            }));
+        }
+        pool.shutdown();
+        for (var future : futures) {
+            future.get(5, TimeUnit.MINUTES);
+        }
+    }
+
+    /** Calls task(i) at a steady total rate for the duration, i cycling over 0..n-1; the number of calls. */
+    static int steadily(double perSecond, int seconds, int n, Task task) throws Exception {
+        long began = System.nanoTime();
+        long end = began + seconds * 1_000_000_000L;
+        int done = 0;
+        while (true) {
+            long now = System.nanoTime();
+            if (now >= end) {
+                return done;
+            }
+            long due = (long) ((now - began) / 1e9 * perSecond);
+            while (done < due) {
+                task.run(done % n);
+                done++;
+            }
+            Thread.sleep(2);
+        }
+    }
+
+    static void awaitCount(java.util.function.IntSupplier count, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (count.getAsInt() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+
+    static java.util.concurrent.ThreadFactory daemon() {
+        return runnable -> {
+            Thread thread = new Thread(runnable);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    // --- small helpers -----------------------------------------------------------------------
+
+    String option(String name, String fallback) {
+        return options.getOrDefault(name, fallback);
+    }
+
+    int integer(String name, int fallback) {
+        return Integer.parseInt(option(name, Integer.toString(fallback)));
+    }
+
+    static int[] ints(String csv) {
+        return Arrays.stream(csv.split(",")).mapToInt(Integer::parseInt).toArray();
+    }
+
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static String type(String frame) {
+        Matcher m = TYPE.matcher(frame);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** A string field of a flat JSON answer (the first one of that name). */
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        return m.find() ? m.group(1) : null;
+    }
+
+    static void loopbackOnly(URI uri) {
+        String host = uri.getHost();
+        if (host == null) {
+            Matcher m = Pattern.compile("//([^:/?]+)").matcher(uri.toString());
+            host = m.find() ? m.group(1) : null;
+        }
+        if (!"127.0.0.1".equals(host)) {
+            throw new IllegalArgumentException("The benchmarks talk to 127.0.0.1 only, not " + host);
+        }
+    }
+
+    /** One JDK WebSocket: whole text frames to a handler; sends are queued one after another. */
+    static final class Socket implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+        private final CompletableFuture<Void> closed = new CompletableFuture<>();
+        private final java.util.concurrent.BlockingQueue<String> early = new java.util.concurrent.LinkedBlockingQueue<>();
+        private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
+        private WebSocket webSocket;
+        volatile Consumer<String> onFrame;
+
+        static Socket open(HttpClient http, URI uri) {
+            Socket socket = new Socket();
+            socket.webSocket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30))
+                    .buildAsync(uri, socket).orTimeout(60, TimeUnit.SECONDS).join();
+            return socket;
+        }
+
+        /** Sends in order; a send that fails leaves the socket unusable, which the counts then show. */
+        synchronized void send(String text) {
+            sending = sending.thenCompose(previous -> webSocket.sendText(text, true));
+        }
+
+        /** Waits for a frame the test accepts, among the frames not handled by onFrame yet. */
+        void await(java.util.function.Predicate<String> accepted) throws InterruptedException {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (System.nanoTime() < deadline) {
+                String frame = early.poll(100, TimeUnit.MILLISECONDS);
+                if (frame != null && accepted.test(frame)) {
+                    return;
+                }
+            }
+            throw new IllegalStateException("No awaited frame within " + WAIT);
+        }
+
+        boolean isClosed() {
+            return closed.isDone();
+        }
+
+        void close() {
+            webSocket.abort();
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String frame = partial.toString();
+                partial.setLength(0);
+                Consumer<String> handler = onFrame;
+                if (handler != null) {
+                    handler.accept(frame);
+                } else if (early.size() < 100) {
+                    early.add(frame);
+                }
+            }
+            ws.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+            closed.complete(null);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket ws, Throwable error) {
+            closed.complete(null);
+        }
+    }
+}

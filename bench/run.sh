@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Runs one benchmark scenario (docs/benchmarks.md) on this machine, on 127.0.0.1 only:
+#   bench/run.sh connected|roundtrip|throughput|pick|statistics|startup|postgres [client options]
+# Several scenarios may share one server start: bench/run.sh roundtrip,throughput,pick
+# Starts its own Payara Micro (port BENCH_PORT, default 18480) with the built WAR and, beside it,
+# the bare echo endpoint (bench/echo, a WAR of its own that is no part of CareQueue), on PostgreSQL
+# at 127.0.0.1:5432 database test, schema cq_bench (BENCH_DB=h2 for an H2 file under bench/target),
+# runs the load client bench/Bench.java, and stops the server again. Every run is bounded.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scenario=${1:?scenario: connected, roundtrip, throughput, pick, statistics, startup or postgres}
+shift
+
+target=bench/target
+mkdir -p "$target"
+war=web-module/target/ROOT.war
+micro=web-module/target/payara-micro.jar
+lib=web-module/target/server-lib
+driver=$lib/postgresql.jar
+port=${BENCH_PORT:-18480}
+schema=${BENCH_SCHEMA:-cq_bench}
+pg_url="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$schema"
+if [ ! -f "$war" ] || [ ! -f "$micro" ] || [ ! -f "$driver" ]; then
+  mvn -B -q -DskipTests package -pl web-module -am
+fi
+# Sockets: ten thousand customers need more descriptors than the usual 1024, on both sides.
+ulimit -n "$(ulimit -Hn)"
+
+echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB memory, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+echo_war=$target/echo.war
+if [ ! -f "$echo_war" ] || [ bench/echo/EchoEndpoint.java -nt "$echo_war" ]; then
+  api=$(find ~/.m2/repository/jakarta/websocket -name 'jakarta.websocket-*api-2*.jar' | sort | paste -sd:)
+  rm -rf "$target/echo" && mkdir -p "$target/echo/WEB-INF/classes"
+  javac -d "$target/echo/WEB-INF/classes" -cp "$api" bench/echo/EchoEndpoint.java
+  (cd "$target/echo" && jar cf ../echo.war WEB-INF)
+fi
+
+psql_bench() {
+  psql -h 127.0.0.1 -U postgres -d test -v ON_ERROR_STOP=1 -qAt "$@"
+}
+
+export CAREQUEUE_SIGNUP_ENABLED=true
+# Customers of the pick scenario wait without a socket; a minute's grace would drop the prefilled line.
+export CAREQUEUE_CUSTOMER_GRACE_SECONDS=3600
+export CAREQUEUE_DEMO=true
+if [ "${BENCH_DB:-postgresql}" = h2 ]; then
+  export CAREQUEUE_DB_DRIVER=org.h2.jdbcx.JdbcDataSource
+  export CAREQUEUE_DB_URL="jdbc:h2:file:$PWD/$target/h2/carequeue"
+  export CAREQUEUE_DB_USER=sa CAREQUEUE_DB_PASSWORD=carequeue
+else
+  psql_bench -c "create schema if not exists $schema"
+  export CAREQUEUE_DB_DRIVER=org.postgresql.ds.PGSimpleDataSource
+  export CAREQUEUE_DB_URL="$pg_url"
+  export CAREQUEUE_DB_USER=postgres CAREQUEUE_DB_PASSWORD=postgres
+fi
+
+client=(java -Xmx2g -cp "$driver" bench/Bench.java)
+base="http://127.0.0.1:$port/"
+
+postgres_baseline() {
+  echo "== postgres baseline: pg_test_fsync (2 s per test) and pgbench (16 clients, 10 s)"
+  fsync=$(ls /usr/lib/postgresql/*/bin/pg_test_fsync | tail -1)
+  "$fsync" -s 2 -f "$PWD/$target/pg_test_fsync.out" | grep -E 'fdatasync|open_datasync|fsync ' | head -6
+  rm -f "$target/pg_test_fsync.out"
+  psql_bench -c "drop schema if exists cq_bench_pgbench cascade" -c "create schema cq_bench_pgbench"
+  PGOPTIONS='-c search_path=cq_bench_pgbench' pgbench -h 127.0.0.1 -U postgres -q -i -s 1 test 2>&1 | tail -1
+  PGOPTIONS='-c search_path=cq_bench_pgbench' pgbench -h 127.0.0.1 -U postgres -c 16 -j 2 -T 10 -N test 2>&1 \
+    | grep -E 'tps|latency average' | sed 's/^/  pgbench -N: /'
+  psql_bench -c "drop schema cq_bench_pgbench cascade"
+}
+
+case "$scenario" in
+  postgres)
+    postgres_baseline
+    exit 0
+    ;;
+  startup)
+    exec "${client[@]}" startup --base "$base" --micro "$micro" --war "$war" --server-lib "$lib" --logs "$target" "$@"
+    ;;
+esac
+
+java ${BENCH_SERVER_OPTS:--Xmx1g} -jar "$micro" --nocluster --port "$port" \
+  --deploy "$war" --deploy "$echo_war" --addlibs "$lib" \
+  --logtofile "$target/server.log" > "$target/server-console.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
+for ((i = 0; i < 600; i++)); do
+  if curl -s -o /dev/null -w '%{http_code}' "${base}api/v1/me" | grep -q 401; then break; fi
+  kill -0 $server 2>/dev/null || { echo "Payara Micro exited; see $target/server-console.log"; exit 1; }
+  sleep 0.5
+done
+echo "CareQueue up on $base (pid $server); echo endpoint at ws://127.0.0.1:$port/echo/echo"
+
+for one in ${scenario//,/ }; do
+  case "$one" in
+    statistics)
+      user=${BENCH_STATISTICS_USER:-olivia}
+      audiences=$(psql_bench -c "select count(*) from $schema.audience a join $schema.agent g
+        on g.organization_id = a.organization_id where g.username = '$user'")
+      if [ "$audiences" -lt 1000000 ]; then
+        echo "Seeding 1,000,000 audiences into $user's organization (minutes)..."
+        bench/seed-statistics.sh --url "$pg_url" --user postgres --password postgres --operator "$user" --audiences 1000000
+      fi
+      queue=$(psql_bench -c "select queue_id from $schema.audience a join $schema.agent g
+        on g.organization_id = a.organization_id where g.username = '$user'
+        group by queue_id order by count(*) desc limit 1")
+      "${client[@]}" statistics --base "$base" --user "$user" --password demo --queue "$queue" "$@"
+      ;;
+    *)
+      "${client[@]}" "$one" --base "$base" --echo "ws://127.0.0.1:$port/echo/echo" --pid "$server" \
+        --jdbc "$pg_url" "$@"
+      if [ "$one" = throughput ]; then postgres_baseline; fi
+      ;;
+  esac
+done
