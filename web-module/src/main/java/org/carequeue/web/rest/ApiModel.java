@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.models.tags.Tag;
@@ -55,8 +56,8 @@ public class ApiModel implements OASModelReader, OASFilter {
                 .forEach((name, description) -> components.addResponse(name, problemResponse(description)));
         query(components, "from", "First local date of the period (YYYY-MM-DD)");
         query(components, "to", "Local date the period ends before (YYYY-MM-DD)");
-        query(components, "zone", "IANA time zone of the dates and intervals, e.g. Europe/Helsinki");
-        query(components, "interval", "HOUR, DAY or MONTH");
+        query(components, "zone", "IANA time zone of the dates and intervals (default UTC), e.g. Europe/Helsinki");
+        query(components, "interval", "hourly, daily (the default) or monthly");
         query(components, "serviceLevelSeconds", "Service-level target: accepted within this many seconds");
         query(components, "tagId", "Only conversations with this tag");
         query(components, "agentId", "Only conversations this agent accepted");
@@ -85,6 +86,16 @@ public class ApiModel implements OASModelReader, OASFilter {
             }
         }
         return response;
+    }
+
+    /** An upload's body is the file itself. */
+    @Override
+    public RequestBody filterRequestBody(RequestBody requestBody) {
+        if (requestBody.getContent() != null && requestBody.getContent().hasMediaType("*/*")) {
+            requestBody.getContent().addMediaType("*/*", OASFactory.createMediaType().schema(
+                    OASFactory.createSchema().type(Schema.SchemaType.STRING).format("binary")));
+        }
+        return requestBody;
     }
 
     /** Payara lists a tag once per class that declares it; the document names each tag once. */

@@ -18,6 +18,7 @@ import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -44,6 +45,11 @@ class OpenApiDocumentIT extends AgainstBuiltWar {
     @BeforeEach
     void fetchTheDocument() throws IOException {
         Api.Reply reply = api().get("openapi", null, "application/json").expect(200);
+        // Kept for reading (and for checking other tools against it) after the run.
+        java.nio.file.Path copy = java.nio.file.Path.of("target", "openapi",
+                System.getProperty("carequeue.it.database", "it") + ".json");
+        Files.createDirectories(copy.getParent());
+        Files.writeString(copy, reply.body());
         served = (ObjectNode) JSON.readTree(reply.body());
         // Payara adds a top-level list of the deployment's endpoints, which is not an OpenAPI field.
         served.remove("endpoints");

@@ -25,6 +25,8 @@ import org.carequeue.security.Roles;
 import org.carequeue.web.rest.ApiDocs;
 import org.carequeue.web.security.AgentAuthentication;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -64,6 +66,7 @@ public class AttachmentsResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "uploadAttachment", summary = "Send a file: the request body is the file, clientMessageId and name in the query")
     @SecurityRequirement(name = ApiDocs.BEARER)
+    @RequestBody(description = "The file's bytes", required = true, content = @Content(mediaType = MediaType.WILDCARD))
     @APIResponseSchema(value = PostMessageResponse.class, responseCode = "201", responseDescription = "Stored (200 with the original when the clientMessageId was posted before)")
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
@@ -89,7 +92,8 @@ public class AttachmentsResource {
     @Produces(MediaType.WILDCARD)
     @Operation(operationId = "attachment", summary = "Download a file of the conversation")
     @SecurityRequirement(name = ApiDocs.BEARER)
-    @APIResponseSchema(value = byte[].class, responseDescription = "The file, with its content type")
+    @APIResponse(responseCode = "200", description = "The file, with its content type",
+            content = @Content(mediaType = MediaType.WILDCARD))
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
@@ -102,7 +106,7 @@ public class AttachmentsResource {
     @Produces(MediaType.WILDCARD)
     @Operation(operationId = "attachmentThumbnail", summary = "A picture's thumbnail")
     @SecurityRequirement(name = ApiDocs.BEARER)
-    @APIResponseSchema(value = byte[].class, responseDescription = "The thumbnail")
+    @APIResponse(responseCode = "200", description = "The thumbnail", content = @Content(mediaType = MediaType.WILDCARD))
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
