@@ -30,6 +30,8 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
 public class ApiModel implements OASModelReader, OASFilter {
 
     private static final String PROBLEM = "Problem";
+    /** Files go in and out as themselves; Payara leaves a wildcard media type out of the document. */
+    private static final String BINARY = "application/octet-stream";
 
     @Override
     public OpenAPI buildModel() {
@@ -79,7 +81,7 @@ public class ApiModel implements OASModelReader, OASFilter {
                     response.getContent().addMediaType(mediaType, OASFactory.createMediaType().schema(
                             OASFactory.createSchema().type(Schema.SchemaType.STRING)
                                     .description("CSV: a header row naming the JSON fields, then one line per row")));
-                } else if (mediaType.equals("*/*")) {
+                } else if (mediaType.equals(BINARY)) {
                     response.getContent().addMediaType(mediaType, OASFactory.createMediaType().schema(
                             OASFactory.createSchema().type(Schema.SchemaType.STRING).format("binary")));
                 }
@@ -91,8 +93,8 @@ public class ApiModel implements OASModelReader, OASFilter {
     /** An upload's body is the file itself. */
     @Override
     public RequestBody filterRequestBody(RequestBody requestBody) {
-        if (requestBody.getContent() != null && requestBody.getContent().hasMediaType("*/*")) {
-            requestBody.getContent().addMediaType("*/*", OASFactory.createMediaType().schema(
+        if (requestBody.getContent() != null && requestBody.getContent().hasMediaType(BINARY)) {
+            requestBody.getContent().addMediaType(BINARY, OASFactory.createMediaType().schema(
                     OASFactory.createSchema().type(Schema.SchemaType.STRING).format("binary")));
         }
         return requestBody;

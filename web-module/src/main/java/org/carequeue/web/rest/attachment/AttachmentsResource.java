@@ -66,7 +66,8 @@ public class AttachmentsResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "uploadAttachment", summary = "Send a file: the request body is the file, clientMessageId and name in the query")
     @SecurityRequirement(name = ApiDocs.BEARER)
-    @RequestBody(description = "The file's bytes", required = true, content = @Content(mediaType = MediaType.WILDCARD))
+    @RequestBody(description = "The file's bytes, with any Content-Type (the bytes decide what it is)", required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM))
     @APIResponseSchema(value = PostMessageResponse.class, responseCode = "201", responseDescription = "Stored (200 with the original when the clientMessageId was posted before)")
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
@@ -92,8 +93,8 @@ public class AttachmentsResource {
     @Produces(MediaType.WILDCARD)
     @Operation(operationId = "attachment", summary = "Download a file of the conversation")
     @SecurityRequirement(name = ApiDocs.BEARER)
-    @APIResponse(responseCode = "200", description = "The file, with its content type",
-            content = @Content(mediaType = MediaType.WILDCARD))
+    @APIResponse(responseCode = "200", description = "The file, with its own Content-Type (image/png, application/pdf, ...)",
+            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM))
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
@@ -106,7 +107,8 @@ public class AttachmentsResource {
     @Produces(MediaType.WILDCARD)
     @Operation(operationId = "attachmentThumbnail", summary = "A picture's thumbnail")
     @SecurityRequirement(name = ApiDocs.BEARER)
-    @APIResponse(responseCode = "200", description = "The thumbnail", content = @Content(mediaType = MediaType.WILDCARD))
+    @APIResponse(responseCode = "200", description = "The thumbnail, with its own Content-Type",
+            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM))
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
