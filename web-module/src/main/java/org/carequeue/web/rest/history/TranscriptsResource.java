@@ -34,19 +34,8 @@ public class TranscriptsResource {
     @PathParam("audienceId")
     String audienceId;
 
-    @GET
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "transcript", summary = "A conversation's transcript; Accept: text/csv gives a CSV file (operators)")
-    @SecurityRequirement(name = ApiDocs.BEARER)
-    @APIResponseSchema(value = TranscriptResponse.class, responseDescription = "The transcript")
-    @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
-    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    public TranscriptResponse json(@QueryParam("reason") String reason) {
-        return transcripts.read(audienceId, reason, ReadingChannel.REST);
-    }
-
+    // Before the JSON method: OpenAPI has one operation per method and path, and Payara keeps the last
+    // one it reads (the JSON one, whose summary names the CSV).
     @GET
     @Produces(TranscriptCsv.MEDIA_TYPE)
     @Operation(operationId = "transcriptCsv", summary = "A conversation's transcript as a CSV file (operators)")
@@ -61,6 +50,19 @@ public class TranscriptsResource {
         return Response.ok(TranscriptCsv.of(transcript))
                 .header("Content-Disposition", "attachment; filename=\"" + TranscriptCsv.fileName(transcript) + "\"")
                 .build();
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "transcript", summary = "A conversation's transcript; Accept: text/csv gives a CSV file (operators)")
+    @SecurityRequirement(name = ApiDocs.BEARER)
+    @APIResponseSchema(value = TranscriptResponse.class, responseDescription = "The transcript")
+    @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    public TranscriptResponse json(@QueryParam("reason") String reason) {
+        return transcripts.read(audienceId, reason, ReadingChannel.REST);
     }
 
     @GET
