@@ -82,16 +82,16 @@ public class ChatEndpoint {
         }
         Peer peer = ChatSessions.peer(session);
         try {
-            if ("auth".equals(frame.type())) {
+            if (ClientFrame.AUTH.equals(frame.type())) {
                 authenticate(session, peer, frame.token());
             } else if (peer == null) {
                 refuse(session, ErrorCode.NOT_AUTHENTICATED, "Send an auth frame first", null);
             } else {
                 switch (frame.type()) {
-                    case "send" -> send(session, peer, frame);
-                    case "resume" -> resume(session, peer, frame);
-                    case "typing", "rtc" -> liveSignals.fromChat(peer, frame);
-                    case "metadata" -> metadata(session, peer, frame);
+                    case ClientFrame.SEND -> send(session, peer, frame);
+                    case ClientFrame.RESUME -> resume(session, peer, frame);
+                    case ClientFrame.TYPING, ClientFrame.RTC -> liveSignals.fromChat(peer, frame);
+                    case ClientFrame.METADATA -> metadata(session, peer, frame);
                     default -> sessions.send(session, ServerFrame.Error.of(ErrorCode.VALIDATION_FAILED.code(),
                             "Unknown frame type " + frame.type(), null));
                 }

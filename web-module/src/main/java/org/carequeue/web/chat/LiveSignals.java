@@ -93,12 +93,12 @@ public class LiveSignals {
     /** Checks the frame before anything is read, so a malformed one costs no database query. */
     private static void validate(ClientFrame frame) {
         switch (frame.type()) {
-            case "typing" -> {
+            case ClientFrame.TYPING -> {
                 if (frame.on() == null) {
                     throw new InvalidInput("on", "A typing frame says on: true or false");
                 }
             }
-            case "rtc" -> validateRtc(frame);
+            case ClientFrame.RTC -> validateRtc(frame);
             default -> throw new InvalidInput("type", "Unknown frame type " + frame.type());
         }
     }
@@ -130,7 +130,7 @@ public class LiveSignals {
     private void forward(Participant from, ClientFrame frame) {
         Sender sender = new Sender(from.role(), from.name());
         Object out;
-        if ("typing".equals(frame.type())) {
+        if (ClientFrame.TYPING.equals(frame.type())) {
             out = ServerFrame.Typing.of(from.audienceId(), frame.on(), sender);
         } else {
             if (STARTING.contains(frame.signal())) {

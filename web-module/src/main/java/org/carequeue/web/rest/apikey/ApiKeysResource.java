@@ -14,14 +14,13 @@ import java.util.List;
 import org.carequeue.api.apikey.ApiKeyRequest;
 import org.carequeue.api.apikey.ApiKeyResponse;
 import org.carequeue.api.apikey.NewApiKeyResponse;
-import org.carequeue.api.problem.Problem;
 import org.carequeue.security.ApiKeys;
+import org.carequeue.web.rest.ApiDocs;
 import org.carequeue.web.rest.Bodies;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -32,49 +31,38 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "API keys", description = "Keys for external systems; operators manage them")
+@SecurityRequirement(name = ApiDocs.BEARER)
 public class ApiKeysResource {
 
     @Inject
     ApiKeys apiKeys;
 
     @POST
-    @Operation(summary = "Create an API key; the answer is the only time the key is shown")
-    @APIResponse(responseCode = "201", description = "The key and its settings",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewApiKeyResponse.class)))
-    @APIResponse(responseCode = "400", description = "validation_failed: no name, no or unknown scope, an agent who cannot act for these scopes",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "not_authenticated",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "forbidden: not an operator, or called with an API key",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "createApiKey", summary = "Create an API key; the answer is the only time the key is shown")
+    @APIResponseSchema(value = NewApiKeyResponse.class, responseCode = "201", responseDescription = "The key and its settings")
+    @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     public Response create(ApiKeyRequest request) {
         return Response.status(Response.Status.CREATED).entity(apiKeys.create(Bodies.required(request))).build();
     }
 
     @GET
-    @Operation(summary = "The organization's API keys, newest first, with their last use and use count")
-    @APIResponse(responseCode = "200", description = "The keys (never the key itself, only its first characters)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = ApiKeyResponse.class)))
-    @APIResponse(responseCode = "401", description = "not_authenticated",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "forbidden: not an operator, or called with an API key",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "listApiKeys", summary = "The organization's API keys, newest first, with their last use and use count")
+    @APIResponseSchema(value = ApiKeyResponse[].class, responseCode = "200", responseDescription = "The keys (never the key itself, only its first characters)")
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     public List<ApiKeyResponse> list() {
         return apiKeys.list();
     }
 
     @DELETE
     @Path("/{keyId}")
-    @Operation(summary = "Revoke an API key: from now on it gets 401 invalid_api_key")
-    @APIResponse(responseCode = "200", description = "The revoked key",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyResponse.class)))
-    @APIResponse(responseCode = "401", description = "not_authenticated",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "forbidden: not an operator, or called with an API key",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "not_found: no such key in the organization",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key: from now on it gets 401 invalid_api_key")
+    @APIResponseSchema(value = ApiKeyResponse.class, responseCode = "200", responseDescription = "The revoked key")
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public ApiKeyResponse revoke(@PathParam("keyId") String keyId) {
         return apiKeys.revoke(keyId);
     }

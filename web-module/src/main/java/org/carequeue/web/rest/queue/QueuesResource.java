@@ -16,10 +16,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 import org.carequeue.api.audience.AudienceResponse;
 import org.carequeue.api.audience.CustomerRequest;
+import org.carequeue.api.audience.CustomerRequestResponse;
 import org.carequeue.api.audience.PickRequest;
-import org.carequeue.api.problem.Problem;
 import org.carequeue.api.queue.CreateQueueRequest;
 import org.carequeue.api.queue.QueueLogEntryResponse;
 import org.carequeue.api.queue.QueueResponse;
@@ -29,13 +30,14 @@ import org.carequeue.api.queue.WaitingCustomerResponse;
 import org.carequeue.audience.Audiences;
 import org.carequeue.audience.WaitingLines;
 import org.carequeue.queue.Queues;
+import org.carequeue.web.rest.ApiDocs;
 import org.carequeue.web.rest.Bodies;
 import org.carequeue.web.rest.ClientAddresses;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -43,9 +45,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * close; operators create and configure them and set their schedules.
  */
 @Path("/v1/queues")
+@Tag(name = "Queues", description = "Customers join queues; members pick from them; operators configure them")
+@SecurityRequirement(name = ApiDocs.BEARER)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Queues", description = "Where customers wait; members pick, operators configure")
+@SecurityRequirement(name = ApiDocs.BEARER)
 public class QueuesResource {
 
     @Inject
@@ -64,21 +68,23 @@ public class QueuesResource {
     HttpServletRequest http;
 
     @GET
-    @Operation(summary = "The organization's queues with their state, by name, a page at a time (cursor paging)")
-    @APIResponse(responseCode = "200", description = "One page; nextCursor fetches the next, null at the end",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QueuesPage.class)))
-    @APIResponse(responseCode = "400", description = "validation_failed: a bad limit or cursor (field names which)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "not_authenticated or invalid_api_key",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "forbidden: neither an operator nor a key with MANAGE_QUEUES",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "listQueues", summary = "The organization's queues with their state, by name, a page at a time (cursor paging)")
+    @APIResponseSchema(value = QueuesPage.class, responseCode = "200", responseDescription = "One page; nextCursor fetches the next, null at the end")
+    @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     public QueuesPage list(@Parameter(description = "Rows per page, 1 to 200; 50 by default") @QueryParam("limit") String limit,
                            @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         return queues.list(cursor, limit);
     }
 
     @POST
+    @Operation(operationId = "createQueue", summary = "Create a queue, closed and without members (operators)")
+    @APIResponseSchema(value = QueueResponse.class, responseCode = "201", responseDescription = "The new queue")
+    @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @SecurityRequirement(name = ApiDocs.BEARER)
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     public Response create(CreateQueueRequest request) {
         CreateQueueRequest r = Bodies.required(request);
         return Response.status(Response.Status.CREATED).entity(queues.create(r.name(), r.capacity())).build();
@@ -86,12 +92,25 @@ public class QueuesResource {
 
     @GET
     @Path("/{queueId}")
+    @Operation(operationId = "queue", summary = "A queue as its members see it: state, length, settings")
+    @APIResponseSchema(value = QueueResponse.class, responseDescription = "The queue")
+    @SecurityRequirement(name = ApiDocs.BEARER)
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public QueueResponse queue(@PathParam("queueId") String queueId) {
         return lines.queue(queueId);
     }
 
     @PUT
     @Path("/{queueId}/settings")
+    @Operation(operationId = "configureQueue", summary = "Change a queue's name, capacity and settings (operators)")
+    @APIResponseSchema(value = QueueResponse.class, responseDescription = "The queue as stored")
+    @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @SecurityRequirement(name = ApiDocs.BEARER)
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public QueueResponse configure(@PathParam("queueId") String queueId, QueueSettingsRequest request) {
         QueueSettingsRequest r = Bodies.required(request);
         return queues.configure(queueId, r);
@@ -100,6 +119,12 @@ public class QueuesResource {
     /** The queue's opening hours in Ninchat's schedule JSON (operators). */
     @GET
     @Path("/{queueId}/schedule")
+    @Operation(operationId = "schedule", summary = "A queue's opening hours in Ninchat's schedule JSON (operators)")
+    @APIResponseSchema(value = Map.class, responseDescription = "The schedule")
+    @SecurityRequirement(name = ApiDocs.BEARER)
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public String schedule(@PathParam("queueId") String queueId) {
         return queues.scheduleOverview(queueId).json();
     }
@@ -107,30 +132,63 @@ public class QueuesResource {
     /** Replaces the schedule; the answer is the schedule as stored. */
     @PUT
     @Path("/{queueId}/schedule")
+    @Operation(operationId = "replaceSchedule", summary = "Replace a queue's schedule (operators)")
+    @APIResponseSchema(value = Map.class, responseDescription = "The schedule as stored")
+    @APIResponse(responseCode = "422", ref = ApiDocs.UNPROCESSABLE)
+    @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @SecurityRequirement(name = ApiDocs.BEARER)
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public String replaceSchedule(@PathParam("queueId") String queueId, String scheduleJson) {
         return queues.replaceSchedule(queueId, scheduleJson).json();
     }
 
     @PUT
     @Path("/{queueId}/members/{agentId}")
+    @Operation(operationId = "addQueueMember", summary = "Make an agent of the organization a member of the queue (operators)")
+    @APIResponseSchema(value = QueueResponse.class, responseDescription = "The queue")
+    @SecurityRequirement(name = ApiDocs.BEARER)
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public QueueResponse addMember(@PathParam("queueId") String queueId, @PathParam("agentId") String agentId) {
         return queues.addMember(queueId, agentId);
     }
 
     @DELETE
     @Path("/{queueId}/members/{agentId}")
+    @Operation(operationId = "removeQueueMember", summary = "Remove an agent from the queue's members (operators)")
+    @APIResponseSchema(value = QueueResponse.class, responseDescription = "The queue")
+    @SecurityRequirement(name = ApiDocs.BEARER)
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public QueueResponse removeMember(@PathParam("queueId") String queueId, @PathParam("agentId") String agentId) {
         return queues.removeMember(queueId, agentId);
     }
 
     @POST
     @Path("/{queueId}/open")
+    @Operation(operationId = "openQueue", summary = "Open the queue to customers (members)")
+    @APIResponseSchema(value = QueueResponse.class, responseDescription = "The queue, open")
+    @SecurityRequirement(name = ApiDocs.BEARER)
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
     public QueueResponse open(@PathParam("queueId") String queueId) {
         return queues.open(queueId);
     }
 
     @POST
     @Path("/{queueId}/close")
+    @Operation(operationId = "closeQueue", summary = "Close the queue to new customers (members)")
+    @APIResponseSchema(value = QueueResponse.class, responseDescription = "The queue, closed")
+    @SecurityRequirement(name = ApiDocs.BEARER)
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public QueueResponse close(@PathParam("queueId") String queueId) {
         return queues.close(queueId);
     }
@@ -138,6 +196,13 @@ public class QueuesResource {
     /** A customer asks for help; the body may be empty. Their IP address is the connection's, never the body's. */
     @POST
     @Path("/{queueId}/requests")
+    @Operation(operationId = "requestHelp", summary = "A customer asks for help in the queue (no account needed)")
+    @APIResponseSchema(value = CustomerRequestResponse.class, responseCode = "201",
+            responseDescription = "Waiting in line: the audience and its customer token")
+    @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
+    @APIResponse(responseCode = "422", ref = ApiDocs.UNPROCESSABLE)
     public Response request(@PathParam("queueId") String queueId, CustomerRequest request) {
         return Response.status(Response.Status.CREATED)
                 .entity(audiences.request(queueId, request, clientAddresses.of(http))).build();
@@ -145,6 +210,12 @@ public class QueuesResource {
 
     @GET
     @Path("/{queueId}/requests")
+    @Operation(operationId = "waitingCustomers", summary = "The customers waiting in the queue, in line order (members)")
+    @APIResponseSchema(value = WaitingCustomerResponse[].class, responseDescription = "Waiting customers, first in line first")
+    @SecurityRequirement(name = ApiDocs.BEARER)
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public List<WaitingCustomerResponse> waiting(@PathParam("queueId") String queueId) {
         return lines.waiting(queueId);
     }
@@ -152,12 +223,26 @@ public class QueuesResource {
     /** Picks the chosen customer, or the next one when the body names none. */
     @POST
     @Path("/{queueId}/pick")
+    @Operation(operationId = "pick", summary = "Pick the chosen customer, or the next one in line when the body names none (members)")
+    @APIResponseSchema(value = AudienceResponse.class, responseDescription = "The audience, accepted by the caller")
+    @SecurityRequirement(name = ApiDocs.BEARER)
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
     public AudienceResponse pick(@PathParam("queueId") String queueId, PickRequest request) {
         return audiences.pick(queueId, request == null ? null : request.audienceId());
     }
 
     @GET
     @Path("/{queueId}/log")
+    @Operation(operationId = "queueLog", summary = "The queue's activity log, oldest first after an entry id (members)")
+    @APIResponseSchema(value = QueueLogEntryResponse[].class, responseDescription = "Log entries")
+    @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @SecurityRequirement(name = ApiDocs.BEARER)
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public List<QueueLogEntryResponse> log(@PathParam("queueId") String queueId,
                                            @QueryParam("after") @DefaultValue("0") long after,
                                            @QueryParam("limit") @DefaultValue("200") int limit) {

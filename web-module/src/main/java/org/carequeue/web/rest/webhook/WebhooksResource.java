@@ -14,20 +14,19 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.carequeue.api.problem.Problem;
 import org.carequeue.api.webhook.NewWebhookSubscriptionResponse;
 import org.carequeue.api.webhook.WebhookDeliveryResponse;
 import org.carequeue.api.webhook.WebhookEnabledRequest;
 import org.carequeue.api.webhook.WebhookSubscriptionRequest;
 import org.carequeue.api.webhook.WebhookSubscriptionResponse;
 import org.carequeue.platform.InvalidInput;
+import org.carequeue.web.rest.ApiDocs;
 import org.carequeue.webhook.Webhooks;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -38,68 +37,51 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Webhooks", description = "Signed event deliveries to the organization's own systems (operators)")
+@SecurityRequirement(name = ApiDocs.BEARER)
 public class WebhooksResource {
 
-    private static final String PROBLEM = "application/problem+json";
 
     @Inject
     Webhooks webhooks;
 
     @POST
-    @Operation(summary = "Subscribe a URL to events; the answer carries the signing secret, shown only this once")
-    @APIResponse(responseCode = "201", description = "The subscription and its secret",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewWebhookSubscriptionResponse.class)))
-    @APIResponse(responseCode = "400", description = "validation_failed: a URL that is not https, an unknown event, none",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "not_authenticated",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "forbidden: not an operator",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "createWebhook", summary = "Subscribe a URL to events; the answer carries the signing secret, shown only this once")
+    @APIResponseSchema(value = NewWebhookSubscriptionResponse.class, responseCode = "201", responseDescription = "The subscription and its secret")
+    @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     public Response subscribe(WebhookSubscriptionRequest request) {
         return Response.status(Response.Status.CREATED).entity(webhooks.subscribe(request)).build();
     }
 
     @GET
-    @Operation(summary = "The organization's webhook subscriptions, newest first (never their secrets)")
-    @APIResponse(responseCode = "200", description = "The subscriptions",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = WebhookSubscriptionResponse.class)))
-    @APIResponse(responseCode = "401", description = "not_authenticated",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "forbidden: not an operator",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "listWebhooks", summary = "The organization's webhook subscriptions, newest first (never their secrets)")
+    @APIResponseSchema(value = WebhookSubscriptionResponse[].class, responseCode = "200", responseDescription = "The subscriptions")
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     public List<WebhookSubscriptionResponse> list() {
         return webhooks.list();
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One webhook subscription")
-    @APIResponse(responseCode = "200", description = "The subscription",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookSubscriptionResponse.class)))
-    @APIResponse(responseCode = "401", description = "not_authenticated",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "forbidden: not an operator",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "webhook_not_found",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "getWebhook", summary = "One webhook subscription")
+    @APIResponseSchema(value = WebhookSubscriptionResponse.class, responseCode = "200", responseDescription = "The subscription")
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public WebhookSubscriptionResponse get(@PathParam("id") String id) {
         return webhooks.get(id);
     }
 
     @PUT
     @Path("/{id}/enabled")
-    @Operation(summary = "Enable or disable a subscription; a disabled one gets no new events and its pending deliveries wait")
-    @APIResponse(responseCode = "200", description = "The subscription",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookSubscriptionResponse.class)))
-    @APIResponse(responseCode = "400", description = "validation_failed: no body",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "not_authenticated",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "forbidden: not an operator",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "webhook_not_found",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "enableWebhook", summary = "Enable or disable a subscription; a disabled one gets no new events and its pending deliveries wait")
+    @APIResponseSchema(value = WebhookSubscriptionResponse.class, responseCode = "200", responseDescription = "The subscription")
+    @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public WebhookSubscriptionResponse enable(@PathParam("id") String id, WebhookEnabledRequest request) {
         if (request == null) {
             throw new InvalidInput("enabled", "Send {\"enabled\": true} or {\"enabled\": false}");
@@ -109,14 +91,11 @@ public class WebhooksResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete a subscription with its delivery log; pending deliveries are not sent")
+    @Operation(operationId = "deleteWebhook", summary = "Delete a subscription with its delivery log; pending deliveries are not sent")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "401", description = "not_authenticated",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "forbidden: not an operator",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "webhook_not_found",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public Response delete(@PathParam("id") String id) {
         webhooks.delete(id);
         return Response.noContent().build();
@@ -124,18 +103,12 @@ public class WebhooksResource {
 
     @GET
     @Path("/{id}/deliveries")
-    @Operation(summary = "The subscription's delivery log, newest first; page on with the last id as before")
-    @APIResponse(responseCode = "200", description = "Deliveries with status, attempts, last response and next retry",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = WebhookDeliveryResponse.class)))
-    @APIResponse(responseCode = "400", description = "validation_failed: limit out of 1..100",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "not_authenticated",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "forbidden: not an operator",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "webhook_not_found",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "listWebhookDeliveries", summary = "The subscription's delivery log, newest first; page on with the last id as before")
+    @APIResponseSchema(value = WebhookDeliveryResponse[].class, responseCode = "200", responseDescription = "Deliveries with status, attempts, last response and next retry")
+    @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public List<WebhookDeliveryResponse> deliveries(@PathParam("id") String id,
                                                     @Parameter(description = "Only deliveries with a smaller id")
                                                     @QueryParam("before") Long before,
@@ -146,15 +119,11 @@ public class WebhooksResource {
 
     @POST
     @Path("/{id}/test")
-    @Operation(summary = "Send a test event to this subscription; it shows in the delivery log")
-    @APIResponse(responseCode = "202", description = "The queued delivery",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookDeliveryResponse.class)))
-    @APIResponse(responseCode = "401", description = "not_authenticated",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "forbidden: not an operator",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "webhook_not_found",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "sendWebhookTestEvent", summary = "Send a test event to this subscription; it shows in the delivery log")
+    @APIResponseSchema(value = WebhookDeliveryResponse.class, responseCode = "202", responseDescription = "The queued delivery")
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public Response sendTest(@PathParam("id") String id) {
         return Response.accepted(webhooks.sendTest(id)).build();
     }
