@@ -4,9 +4,12 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.SecurityContext;
 import java.security.Principal;
+import java.util.Arrays;
 import org.carequeue.platform.Forbidden;
 import org.carequeue.platform.NotAuthenticated;
+import org.carequeue.security.Roles;
 
 /**
  * The agent on whose behalf a boundary runs. The caller principal's name is the agent id (set by the
@@ -18,6 +21,9 @@ public class Callers {
 
     @Inject
     Principal principal;
+
+    @Inject
+    SecurityContext security;
 
     @PersistenceContext
     EntityManager em;
@@ -31,12 +37,27 @@ public class Callers {
         return agent;
     }
 
-    /** Operators manage only their own organization. */
+    /**
+     * Operators manage only their own organization. An API key acting as an operator counts only
+     * through an operator's scope (statistics, transcripts, queues); a key that acts as an agent
+     * has the agent's rights alone.
+     */
     public Agent currentOperator() {
         Agent agent = current();
-        if (!agent.isOperator()) {
+        if (!hasOperatorRights(agent, Roles.STATISTICS_READER, Roles.TRANSCRIPT_READER, Roles.QUEUE_MANAGER)) {
             throw new Forbidden("Only organization operators may do this");
         }
         return agent;
+    }
+
+    /**
+     * Whether the caller may use the agent's operator rights: an operator signed in (the operator
+     * role), or an API key acting as an operator with one of the given scope roles. The agent's
+     * record alone is not enough, because a key with only the agent scope acts as the operator
+     * who made it.
+     */
+    public boolean hasOperatorRights(Agent agent, String... keyScopeRoles) {
+        return agent.isOperator() && (security.isCallerInRole(Roles.OPERATOR)
+                || Arrays.stream(keyScopeRoles).anyMatch(security::isCallerInRole));
     }
 }

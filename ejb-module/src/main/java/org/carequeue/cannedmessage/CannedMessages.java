@@ -122,8 +122,8 @@ public class CannedMessages {
         throw new InvalidInput("scope", "scope is personal or organization");
     }
 
-    private static Agent requireOperator(Agent agent) {
-        if (!agent.isOperator()) {
+    private Agent requireOperator(Agent agent) {
+        if (!callers.hasOperatorRights(agent)) {
             throw new Forbidden("Only organization operators manage the organization's canned messages");
         }
         return agent;

@@ -55,7 +55,7 @@ public class Attachments {
         }
         boolean ownRight = agent.id().equals(audience.agentId())
                 || em.find(Queue.class, audience.queueId()).hasMember(agent.id());
-        if (!ownRight && !agent.isOperator()) {
+        if (!ownRight && !callers.hasOperatorRights(agent)) {
             queues.forMember(audience.queueId(), agent);
         }
         Download download = read(audience, attachmentId, thumbnail);

@@ -1,14 +1,17 @@
 package org.carequeue.queue;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import org.carequeue.agent.Agent;
+import org.carequeue.agent.Callers;
 import org.carequeue.api.queue.QueueResponse;
 import org.carequeue.platform.Clock;
 import org.carequeue.platform.Forbidden;
+import org.carequeue.security.Roles;
 
 /**
  * Loads a queue the way a boundary may use it: another organization's queue does not exist for
@@ -16,6 +19,9 @@ import org.carequeue.platform.Forbidden;
  */
 @Dependent
 public class QueueAccess {
+
+    @Inject
+    Callers callers;
 
     @PersistenceContext
     EntityManager em;
@@ -39,9 +45,12 @@ public class QueueAccess {
         return queue;
     }
 
-    /** Members open and close their queues; operators every queue of their organization. */
+    /**
+     * Members open and close their queues; operators (and keys that manage queues for one) every
+     * queue of their organization.
+     */
     public Queue forMemberOrOperatorToChange(String queueId, Agent agent) {
-        return agent.isOperator() ? forOperatorToChange(queueId, agent) : forMemberToChange(queueId, agent);
+        return callers.hasOperatorRights(agent, Roles.QUEUE_MANAGER) ? forOperatorToChange(queueId, agent) : forMemberToChange(queueId, agent);
     }
 
     /** An operator reads any queue of their organization. */

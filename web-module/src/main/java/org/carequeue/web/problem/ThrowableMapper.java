@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.carequeue.api.problem.ErrorCode;
@@ -58,6 +59,10 @@ public class ThrowableMapper implements ExceptionMapper<Throwable> {
         if (cause instanceof NotAllowedException) {
             return Problems.response(ErrorCode.METHOD_NOT_ALLOWED, "This method is not allowed here");
         }
+        if (cause instanceof WebApplicationException web && unconvertibleParameter(web).isPresent()) {
+            return Problems.response(ErrorCode.VALIDATION_FAILED, "A parameter is not of the expected type (a number?)",
+                    unconvertibleParameter(web).get());
+        }
         if (cause instanceof WebApplicationException web) {
             return forStatus(web.getResponse().getStatus());
         }
@@ -88,6 +93,25 @@ public class ThrowableMapper implements ExceptionMapper<Throwable> {
                     ? Problems.response(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side")
                     : Problems.response(ErrorCode.VALIDATION_FAILED, "The request was refused");
         };
+    }
+
+    /**
+     * The name of a query, path or header parameter the runtime could not convert to its Java type
+     * ({@code ?limit=ten} for an {@code int}). JAX-RS answers those with 404 (a query parameter) or
+     * 400 without saying which; Jersey's {@code ParamException} knows the name. Read by name so the
+     * module does not compile against Jersey.
+     */
+    private static Optional<String> unconvertibleParameter(WebApplicationException exception) {
+        for (Class<?> type = exception.getClass(); type != null; type = type.getSuperclass()) {
+            if (type.getName().equals("org.glassfish.jersey.server.ParamException")) {
+                try {
+                    return Optional.ofNullable((String) type.getMethod("getParameterName").invoke(exception));
+                } catch (ReflectiveOperationException | ClassCastException e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static Throwable unwrap(Throwable exception) {

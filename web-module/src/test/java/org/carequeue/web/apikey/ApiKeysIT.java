@@ -14,6 +14,7 @@ import org.carequeue.api.apikey.ApiKeyResponse;
 import org.carequeue.api.apikey.NewApiKeyResponse;
 import org.carequeue.api.audience.AudienceResponse;
 import org.carequeue.api.audience.CustomerRequestResponse;
+import org.carequeue.api.cannedmessage.CannedMessageRequest;
 import org.carequeue.api.contact.ContactRequest;
 import org.carequeue.api.contact.ContactResponse;
 import org.carequeue.api.contact.RegisteredContactsPage;
@@ -98,6 +99,22 @@ class ApiKeysIT extends AgainstBuiltWar {
         api.get("api/v1/audiences/" + request.audienceId() + "/transcript", transcriptKey).expect(200);
         api.get("api/v1/contacts", transcriptKey).expect(200);
         assertForbidden(api.post("api/v1/queues/" + queue.id() + "/close", transcriptKey, null));
+    }
+
+    @Test
+    void anAgentKeyThatActsAsAnOperatorHasOnlyAnAgentsRights() {
+        Api api = api();
+        Api.Organization organization = api.signUp();
+        QueueResponse notTheirs = api.post("api/v1/queues", organization.ownerToken(),
+                new CreateQueueRequest("Elsewhere", 10)).expect(201).as(QueueResponse.class);
+        String key = create(api, organization, "Owner's bot", List.of("ACT_AS_AGENT"), null).key();
+
+        assertEquals(organization.ownerId(), api.get("api/v1/me", key).expect(200).as(MeResponse.class).agentId());
+        assertForbidden(api.post("api/v1/queues/" + notTheirs.id() + "/open", key, null));
+        assertForbidden(api.post("api/v1/canned-messages", key, new CannedMessageRequest("hi", "Hello!", "organization")));
+        api.post("api/v1/canned-messages", key, new CannedMessageRequest("hi", "Hello!", "personal")).expect(201);
+        assertEquals("OPEN", api.post("api/v1/queues/" + notTheirs.id() + "/open", organization.ownerToken(), null)
+                .expect(200).as(QueueResponse.class).state(), "the operator signed in keeps their rights");
     }
 
     @Test
@@ -222,6 +239,7 @@ class ApiKeysIT extends AgainstBuiltWar {
         assertRefused(api.get("api/v1/contacts?cursor=" + "eA", owner), "cursor");
         assertRefused(api.get("api/v1/audiences?state=SLEEPING", owner), "state");
         assertRefused(api.get("api/v1/audiences?cursor=bm90IGEgdGltZQpu", owner), "cursor");
+        assertRefused(api.get("api/v1/audiences?limit=ten", owner), "limit");
     }
 
     @Test
