@@ -4,11 +4,14 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.carequeue.platform.Clock;
 
 /**
@@ -51,30 +54,55 @@ public class WebhookDeliveries {
                 .setParameter(2, now)
                 .setParameter(3, limit)
                 .getResultList();
+        OffsetDateTime until = lease(now);
         List<DeliveryJob> claimed = new ArrayList<>();
         for (Number row : due) {
             long id = row.longValue();
             int updated = em.createQuery("update WebhookDelivery d set d.leaseUntil = :until where d.id = :id"
                             + " and d.status = :pending and (d.leaseUntil is null or d.leaseUntil < :now)")
-                    .setParameter("until", now.plus(LEASE))
+                    .setParameter("until", until)
                     .setParameter("id", id)
                     .setParameter("pending", DeliveryStatus.PENDING)
                     .setParameter("now", now)
                     .executeUpdate();
             if (updated == 1) {
-                claimed.add(job(id));
+                claimed.add(job(id, until));
             }
         }
         return claimed;
     }
 
-    private DeliveryJob job(long deliveryId) {
+    /**
+     * Renews a claim just before its request goes out, so that the lease covers the attempt
+     * however long the job waited for a thread; empty when the lease was lost meanwhile (it ran
+     * out and another node claimed the delivery, or it was recorded).
+     */
+    @PermitAll
+    public Optional<DeliveryJob> renew(DeliveryJob job) {
+        OffsetDateTime until = lease(Clock.now());
+        int updated = em.createQuery("update WebhookDelivery d set d.leaseUntil = :until where d.id = :id"
+                        + " and d.status = :pending and d.leaseUntil = :held")
+                .setParameter("until", until)
+                .setParameter("id", job.deliveryId())
+                .setParameter("pending", DeliveryStatus.PENDING)
+                .setParameter("held", job.leaseUntil())
+                .executeUpdate();
+        return updated == 1 ? Optional.of(job.withLease(until)) : Optional.empty();
+    }
+
+    /** Whole milliseconds, so that the lease reads back equal from either database. */
+    private static OffsetDateTime lease(OffsetDateTime now) {
+        return now.plus(LEASE).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private DeliveryJob job(long deliveryId, OffsetDateTime leaseUntil) {
         Object[] row = em.createQuery("select s.url, s.secret, e.id, e.body from WebhookDelivery d,"
                         + " WebhookSubscription s, WebhookEventRow e where d.id = :id and s.id = d.subscriptionId"
                         + " and e.id = d.eventId", Object[].class)
                 .setParameter("id", deliveryId)
                 .getSingleResult();
-        return new DeliveryJob(deliveryId, (String) row[2], (String) row[0], (String) row[1], (String) row[3]);
+        return new DeliveryJob(deliveryId, (String) row[2], (String) row[0], (String) row[1], (String) row[3],
+                leaseUntil);
     }
 
     /**
@@ -82,9 +110,17 @@ public class WebhookDeliveries {
      * FAILED once the next one would come later than the give-up time after the event.
      */
     @PermitAll
-    public void record(long deliveryId, DeliveryOutcome outcome) {
-        WebhookDelivery delivery = em.find(WebhookDelivery.class, deliveryId);
-        if (delivery == null || delivery.status() != DeliveryStatus.PENDING) {
+    public void record(DeliveryJob job, DeliveryOutcome outcome) {
+        // Only under the job's own lease: a node whose lease ran out must not mark delivered
+        // (and so release the next event of the audience) while another node sends it again.
+        WebhookDelivery delivery = em.createQuery("select d from WebhookDelivery d where d.id = :id"
+                        + " and d.status = :pending and d.leaseUntil = :held", WebhookDelivery.class)
+                .setParameter("id", job.deliveryId())
+                .setParameter("pending", DeliveryStatus.PENDING)
+                .setParameter("held", job.leaseUntil())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst().orElse(null);
+        if (delivery == null) {
             return;
         }
         OffsetDateTime now = Clock.now();

@@ -1,8 +1,10 @@
 package org.carequeue.webhook;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +12,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.carequeue.api.webhook.WebhookHeaders;
 
 /**
@@ -29,9 +37,18 @@ public class WebhookPoster {
             .connectTimeout(CONNECT_TIMEOUT)
             .build();
 
+    @Inject
+    WebhookSettings settings;
+
     DeliveryOutcome post(DeliveryJob job) {
         long timestamp = Instant.now().getEpochSecond();
         try {
+            if (!settings.allowsInternalAddresses()) {
+                Optional<String> refusal = ReceiverAddresses.refusal(URI.create(job.url()).getHost());
+                if (refusal.isPresent()) {
+                    return new DeliveryOutcome(null, null, "Not sent: " + refusal.get());
+                }
+            }
             HttpRequest request = HttpRequest.newBuilder(URI.create(job.url()))
                     .timeout(ANSWER_TIMEOUT)
                     .header("Content-Type", "application/json")
@@ -41,17 +58,47 @@ public class WebhookPoster {
                     .header(WebhookHeaders.SIGNATURE, WebhookSignature.sign(job.secret(), timestamp, job.body()))
                     .POST(HttpRequest.BodyPublishers.ofString(job.body(), StandardCharsets.UTF_8))
                     .build();
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                return new DeliveryOutcome(response.statusCode(),
-                        new String(body.readNBytes(EXCERPT_BYTES), StandardCharsets.UTF_8), null);
+            // The request's timeout covers only the wait for the answer's headers; a receiver that
+            // then trickles or stalls its body must not hold the sender, so the whole answer has a
+            // deadline and its stream is closed when it passes.
+            AtomicReference<InputStream> body = new AtomicReference<>();
+            CompletableFuture<DeliveryOutcome> answer = http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+                    .thenApply(response -> {
+                        body.set(response.body());
+                        try (InputStream stream = response.body()) {
+                            return new DeliveryOutcome(response.statusCode(),
+                                    new String(stream.readNBytes(EXCERPT_BYTES), StandardCharsets.UTF_8), null);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+            try {
+                return answer.get(CONNECT_TIMEOUT.plus(ANSWER_TIMEOUT).toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                answer.cancel(true);
+                closeQuietly(body.get());
+                return new DeliveryOutcome(null, null, "No complete answer within " + CONNECT_TIMEOUT.plus(ANSWER_TIMEOUT).toSeconds() + " s");
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause() instanceof UncheckedIOException unchecked ? unchecked.getCause() : e.getCause();
+                return new DeliveryOutcome(null, null, cause.getClass().getSimpleName()
+                        + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
             }
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             return new DeliveryOutcome(null, null, e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new DeliveryOutcome(null, null, "Interrupted");
+        }
+    }
+
+    private static void closeQuietly(InputStream stream) {
+        if (stream != null) {
+            try {
+                stream.close();
+            } catch (IOException e) {
+                // Closing only abandons the answer; nothing is left to do with it.
+            }
         }
     }
 }

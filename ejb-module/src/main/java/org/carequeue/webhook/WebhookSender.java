@@ -16,6 +16,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -101,10 +102,15 @@ public class WebhookSender {
         }
     }
 
-    private void deliver(DeliveryJob job) {
+    private void deliver(DeliveryJob claimed) {
+        Optional<DeliveryJob> renewed = deliveries.renew(claimed);
+        if (renewed.isEmpty()) {
+            return;
+        }
+        DeliveryJob job = renewed.get();
         DeliveryOutcome outcome = poster.post(job);
         try {
-            deliveries.record(job.deliveryId(), outcome);
+            deliveries.record(job, outcome);
         } catch (RuntimeException e) {
             // The lease runs out and the delivery is sent again: at least once.
             LOG.log(Level.WARNING, "Could not record the outcome of webhook delivery " + job.deliveryId(), e);

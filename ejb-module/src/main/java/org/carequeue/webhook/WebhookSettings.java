@@ -32,6 +32,10 @@ public class WebhookSettings {
     @ConfigProperty(name = "carequeue.webhook.allow-http", defaultValue = "false")
     boolean allowHttp;
 
+    @Inject
+    @ConfigProperty(name = "carequeue.webhook.allow-internal-addresses", defaultValue = "false")
+    boolean allowInternalAddresses;
+
     Duration tick() {
         return Duration.ofSeconds(Math.max(1, tickSeconds));
     }
@@ -50,5 +54,9 @@ public class WebhookSettings {
 
     boolean allowsHttp() {
         return allowHttp;
+    }
+
+    boolean allowsInternalAddresses() {
+        return allowInternalAddresses;
     }
 }

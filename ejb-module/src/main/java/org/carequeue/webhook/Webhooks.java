@@ -153,6 +153,11 @@ public class Webhooks {
         if (uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
             throw new InvalidInput("url", "The URL may not carry a user name, password or #fragment");
         }
+        if (!settings.allowsInternalAddresses()) {
+            ReceiverAddresses.refusal(uri.getHost()).ifPresent(refusal -> {
+                throw new InvalidInput("url", refusal);
+            });
+        }
         return url;
     }
 
