@@ -129,9 +129,7 @@ class DeskFeaturesIT extends AgainstBuiltWar {
             assertEquals(WELCOME, desk.attribute(text, "value"));
             desk.type(text, "");
 
-            desk.click(By.id("features:featureTabs:tagToAdd"));
-            desk.click(By.cssSelector("#features\\:featureTabs\\:tagToAdd_panel li[data-label='Billing / Refund']"));
-            desk.waitUntil(d -> "Billing / Refund".equals(d.findElement(By.id("features:featureTabs:tagToAdd_label")).getText()));
+            desk.choose("features:featureTabs:tagToAdd", "Billing / Refund");
             desk.click(By.id("features:featureTabs:addTag"));
             desk.waitUntil(d -> chips(d).equals(List.of("Billing / Refund")));
 
