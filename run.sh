@@ -39,5 +39,5 @@ else
   log="data/server.log"
 fi
 exec java ${JAVA_OPTS:--Xmx1g} -jar "$micro" "${cluster[@]}" --port "$port" --deploy "$war" --contextroot / \
-  --addlibs web-module/target/server-lib \
+  --addlibs web-module/target/server-lib --prebootcommandfile src-config/pre-boot.asadmin \
   --logtofile "$log"

@@ -62,7 +62,7 @@ public class Bench {
     final Map<String, String> options;
     final URI base;
     final boolean small;
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
             .executor(Executors.newFixedThreadPool(8, daemon())).build();
     final Map<String, Object> results = new HashMap<>();
     String scenario;
@@ -82,7 +82,7 @@ public class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("Scenarios: connected, roundtrip, throughput, pick, statistics, startup, smoke");
+            System.err.println("Scenarios: connected, roundtrip, throughput, pick, statistics, startup, soak, smoke");
             System.exit(2);
         }
         Map<String, String> options = new HashMap<>();
@@ -95,7 +95,7 @@ public class Bench {
         }
         Bench bench = new Bench(options);
         List<String> scenarios = args[0].equals("smoke")
-                ? List.of("connected", "roundtrip", "throughput", "pick", "statistics", "startup")
+                ? List.of("connected", "roundtrip", "throughput", "pick", "statistics", "startup", "soak")
                 : List.of(args[0]);
         for (String scenario : scenarios) {
             bench.run(scenario);
@@ -114,6 +114,7 @@ public class Bench {
             case "pick" -> pick();
             case "statistics" -> statistics();
             case "startup" -> startup();
+            case "soak" -> soak();
             default -> throw new IllegalArgumentException("Unknown scenario " + name);
         }
         result("seconds", (System.nanoTime() - began) / 1_000_000_000.0);
@@ -199,6 +200,95 @@ public class Bench {
         }
         result("customers", sockets.size());
         sockets.forEach(Socket::close);
+    }
+
+    // --- soak: sockets with reconnect churn (docs/reliability.md) --------------------------------
+
+    /**
+     * Customers on sockets for a while, some dropping their socket and coming back every second
+     * (a new socket, {@code auth}, {@code resume}) as phones on bad networks do; every sample
+     * interval the server's heap after a full GC, its open file descriptors and its threads. What
+     * a closed session leaves behind shows as growth from the first sample to the last.
+     */
+    void soak() throws Exception {
+        int count = integer("--customers", small ? 10 : 2000);
+        int seconds = integer("--seconds", small ? 4 : 600);
+        int sampleSeconds = integer("--sample-seconds", small ? 2 : 60);
+        int churnPerSecond = integer("--churn", small ? 2 : 20);
+        Long pid = options.containsKey("--pid") ? Long.parseLong(options.get("--pid")) : null;
+        Org org = signUp();
+        int perQueue = 100;
+        List<String> queues = new ArrayList<>();
+        for (int i = 0; i < (count + perQueue - 1) / perQueue; i++) {
+            queues.add(queue(org, perQueue));
+        }
+        Customer[] customers = new Customer[count];
+        Socket[] sockets = new Socket[count];
+        openInParallel(count, i -> {
+            customers[i] = request(queues.get(i / perQueue));
+            sockets[i] = connectCustomer(customers[i]);
+        });
+        List<String> samples = new ArrayList<>();
+        long began = System.nanoTime();
+        long deadline = began + seconds * 1_000_000_000L;
+        long nextSample = began;
+        int reconnects = 0;
+        int sample = 0;
+        while (true) {
+            if (System.nanoTime() >= nextSample) {
+                samples.add(soakSample(pid, sample++, (System.nanoTime() - began) / 1_000_000_000L));
+                nextSample += sampleSeconds * 1_000_000_000L;
+            }
+            if (System.nanoTime() >= deadline) {
+                break;
+            }
+            long second = System.nanoTime();
+            int[] churned = ThreadLocalRandom.current().ints(churnPerSecond, 0, count).distinct().toArray();
+            openInParallel(churned.length, j -> {
+                int i = churned[j];
+                sockets[i].close();
+                sockets[i] = connectCustomer(customers[i]);
+            });
+            reconnects += churned.length;
+            long rest = 1000 - (System.nanoTime() - second) / 1_000_000;
+            if (rest > 0) {
+                Thread.sleep(rest);
+            }
+        }
+        long closedByServer = java.util.Arrays.stream(sockets).filter(Socket::isClosed).count();
+        result("customers", count);
+        result("reconnects", reconnects);
+        result("closedByServer", closedByServer);
+        System.out.println("  sample, seconds, heap MB, open files, threads");
+        samples.forEach(line -> System.out.println("  " + line));
+        java.util.Arrays.stream(sockets).forEach(Socket::close);
+    }
+
+    /** A customer's socket, authenticated and resumed from the start of their conversation. */
+    Socket connectCustomer(Customer customer) throws Exception {
+        Socket socket = Socket.open(http, webSocketUri());
+        socket.send("{\"type\":\"auth\",\"token\":\"" + customer.token() + "\"}");
+        socket.await(frame -> "ready".equals(type(frame)));
+        socket.send("{\"type\":\"resume\",\"since\":0}");
+        return socket;
+    }
+
+    String soakSample(Long pid, int sample, long second) throws Exception {
+        if (pid == null) {
+            return sample + ", " + second + ", -, -, -";
+        }
+        long heapMb = heapUsedKb(pid) / 1024;
+        long openFiles;
+        try (var files = Files.list(Path.of("/proc/" + pid + "/fd"))) {
+            openFiles = files.count();
+        }
+        long threads = statusField(pid, "Threads:");
+        String prefix = "sample" + sample + ".";
+        result(prefix + "second", second);
+        result(prefix + "heapMb", heapMb);
+        result(prefix + "openFiles", openFiles);
+        result(prefix + "threads", threads);
+        return sample + ", " + second + ", " + heapMb + ", " + openFiles + ", " + threads;
     }
 
     // --- 2. round trip ------------------------------------------------------------------------
@@ -617,6 +707,8 @@ public class Bench {
         String micro = options.get("--micro");
         String war = options.get("--war");
         String lib = options.get("--server-lib");
+        // Both with the same server settings (HTTP/2 off), so the ratio is CareQueue's own cost.
+        String preBoot = options.get("--pre-boot");
         Path logs = Path.of(option("--logs", "bench/target"));
         Files.createDirectories(logs);
         int port = base.getPort();
@@ -624,9 +716,9 @@ public class Bench {
         Samples careQueue = new Samples();
         for (int run = 0; run < runs; run++) {
             empty.add(launch(List.of("java", "-Xmx1g", "-jar", micro, "--nocluster", "--port", "" + port,
-                    "--logtofile", logs.resolve("startup-empty.log").toString()), base.resolve("/"), logs));
+                    "--prebootcommandfile", preBoot, "--logtofile", logs.resolve("startup-empty.log").toString()), base.resolve("/"), logs));
             careQueue.add(launch(List.of("java", "-Xmx1g", "-jar", micro, "--nocluster", "--port", "" + port,
-                    "--deploy", war, "--contextroot", "/", "--addlibs", lib,
+                    "--deploy", war, "--contextroot", "/", "--addlibs", lib, "--prebootcommandfile", preBoot,
                     "--logtofile", logs.resolve("startup-carequeue.log").toString()), base.resolve("/api/v1/me"), logs));
         }
         empty.report("empty");
@@ -895,12 +987,17 @@ public class Bench {
     }
 
     static long rssKb(long pid) throws IOException {
+        return statusField(pid, "VmRSS:");
+    }
+
+    /** A number of the process's /proc status (VmRSS: in KB, Threads:). */
+    static long statusField(long pid, String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
+            if (line.startsWith(field)) {
                 return Long.parseLong(line.replaceAll("\\D", ""));
             }
         }
-        throw new IllegalStateException("No VmRSS for " + pid);
+        throw new IllegalStateException("No " + field + " for " + pid);
     }
 
     // --- doing things in bounded ways --------------------------------------------------------

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs one benchmark scenario (docs/benchmarks.md) on this machine, on 127.0.0.1 only:
-#   bench/run.sh connected|roundtrip|throughput|pick|statistics|startup|postgres [client options]
+#   bench/run.sh connected|roundtrip|throughput|pick|statistics|startup|soak|postgres [client options]
 # Several scenarios may share one server start: bench/run.sh roundtrip,throughput,pick
 # Starts its own Payara Micro (port BENCH_PORT, default 18480) with the built WAR and, beside it,
 # the bare echo endpoint (bench/echo, a WAR of its own that is no part of CareQueue), on PostgreSQL
@@ -8,7 +8,7 @@
 # runs the load client bench/Bench.java, and stops the server again. Every run is bounded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scenario=${1:?scenario: connected, roundtrip, throughput, pick, statistics, startup or postgres}
+scenario=${1:?scenario: connected, roundtrip, throughput, pick, statistics, startup, soak or postgres}
 shift
 
 target=bench/target
@@ -16,6 +16,7 @@ mkdir -p "$target"
 war=web-module/target/ROOT.war
 micro=web-module/target/payara-micro.jar
 lib=web-module/target/server-lib
+pre_boot=src-config/pre-boot.asadmin
 driver=$lib/postgresql.jar
 port=${BENCH_PORT:-18480}
 schema=${BENCH_SCHEMA:-cq_bench}
@@ -44,9 +45,12 @@ export CAREQUEUE_SIGNUP_ENABLED=true
 # Customers of the pick scenario wait without a socket; a minute's grace would drop the prefilled line.
 export CAREQUEUE_CUSTOMER_GRACE_SECONDS=3600
 export CAREQUEUE_DEMO=true
+# The load client is one address and keeps messages in flight as fast as the server answers: no rate limits.
+export CAREQUEUE_RATE_LIMIT_EXEMPT=127.0.0.1,::1
+export CAREQUEUE_RATE_MESSAGES_PER_TOKEN=1000000/1
 if [ "${BENCH_DB:-postgresql}" = h2 ]; then
   export CAREQUEUE_DB_DRIVER=org.h2.jdbcx.JdbcDataSource
-  export CAREQUEUE_DB_URL="jdbc:h2:file:$PWD/$target/h2/carequeue"
+  export CAREQUEUE_DB_URL="jdbc:h2:file:$PWD/$target/h2/carequeue;WRITE_DELAY=0"
   export CAREQUEUE_DB_USER=sa CAREQUEUE_DB_PASSWORD=carequeue
 else
   psql_bench -c "create schema if not exists $schema"
@@ -76,12 +80,12 @@ case "$scenario" in
     exit 0
     ;;
   startup)
-    exec "${client[@]}" startup --base "$base" --micro "$micro" --war "$war" --server-lib "$lib" --logs "$target" "$@"
+    exec "${client[@]}" startup --base "$base" --micro "$micro" --war "$war" --server-lib "$lib" --pre-boot "$pre_boot" --logs "$target" "$@"
     ;;
 esac
 
 java ${BENCH_SERVER_OPTS:--Xmx1g} -jar "$micro" --nocluster --port "$port" \
-  --deploy "$war" --deploy "$echo_war" --addlibs "$lib" \
+  --deploy "$war" --deploy "$echo_war" --addlibs "$lib" --prebootcommandfile "$pre_boot" \
   --logtofile "$target/server.log" > "$target/server-console.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT

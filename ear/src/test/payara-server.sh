@@ -71,7 +71,7 @@ start() {
   # The server JVM inherits asadmin's environment: the application reads its database and demo
   # switch from these (MicroProfile Config), exactly as on Payara Micro.
   export CAREQUEUE_DB_DRIVER=org.h2.jdbcx.JdbcDataSource
-  export CAREQUEUE_DB_URL="jdbc:h2:file:$state/h2/carequeue;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000"
+  export CAREQUEUE_DB_URL="jdbc:h2:file:$state/h2/carequeue;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0"
   export CAREQUEUE_DB_USER=sa
   export CAREQUEUE_DB_PASSWORD=carequeue
   export CAREQUEUE_DEMO=true

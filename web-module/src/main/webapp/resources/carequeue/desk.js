@@ -82,11 +82,16 @@
         }
         const arrival = batch.find(s => s.kind === 'queue' && s.arrival);
         if (arrival) {
-            alertArrival(arrival.queueId);
+            announce(arrival.queueId, 'A customer is waiting', 'A new customer joined your queue');
+        }
+        const contact = batch.find(s => s.kind === 'queue' && s.contact);
+        if (contact) {
+            announce(contact.queueId, 'Someone left their contact details', 'See the queue\'s activity log');
         }
     }
 
-    function alertArrival(queueId) {
+    /* A sound and a desktop notification naming the queue, each as the agent chose under the bell. */
+    function announce(queueId, title, fallbackBody) {
         const settings = byId('alerts');
         if (!settings) {
             return;
@@ -96,8 +101,8 @@
         }
         if (settings.dataset.desktop === 'true' && 'Notification' in window && Notification.permission === 'granted') {
             const row = document.querySelector('.cq-queue-row[data-queue-id="' + queueId + '"] .cq-queue-name');
-            new Notification('A customer is waiting', {
-                body: row ? row.textContent.trim() : 'A new customer joined your queue', tag: 'carequeue-' + queueId
+            new Notification(title, {
+                body: row ? row.textContent.trim() : fallbackBody, tag: 'carequeue-' + queueId
             });
         }
     }
@@ -549,6 +554,15 @@
         document.addEventListener('input', event => {
             if (event.target && event.target.id === 'conversation:text') {
                 typed(event.target);
+            } else if (event.target && event.target.id === 'cannedSearch') {
+                CareQueueDesk.filterCanned(event.target.value);
+            }
+        });
+        /* Listeners here, not on* attributes in the page: the page's Content-Security-Policy runs no inline script. */
+        document.addEventListener('click', event => {
+            const canned = event.target && event.target.closest ? event.target.closest('#cannedList .cq-canned') : null;
+            if (canned) {
+                CareQueueDesk.insertCanned(canned);
             }
         });
         connect();

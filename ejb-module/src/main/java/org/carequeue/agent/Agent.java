@@ -36,6 +36,8 @@ public class Agent {
     private boolean alertSound = true;
     @Column(name = "alert_desktop")
     private boolean alertDesktop = true;
+    @Column(name = "alert_email")
+    private boolean alertEmail;
     @Column(name = "removed_at")
     private OffsetDateTime removedAt;
 
@@ -94,9 +96,14 @@ public class Agent {
         return alertDesktop;
     }
 
-    void changeAlerts(boolean sound, boolean desktop) {
+    public boolean alertEmail() {
+        return alertEmail;
+    }
+
+    void changeAlerts(boolean sound, boolean desktop, boolean email) {
         this.alertSound = sound;
         this.alertDesktop = desktop;
+        this.alertEmail = email;
     }
 
     /** An invited agent chooses their password. */

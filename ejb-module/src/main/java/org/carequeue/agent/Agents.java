@@ -2,6 +2,7 @@ package org.carequeue.agent;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -9,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +21,9 @@ import org.carequeue.api.agent.InvitationResponse;
 import org.carequeue.api.agent.MembersPage;
 import org.carequeue.api.problem.ErrorCode;
 import org.carequeue.api.session.SessionResponse;
+import org.carequeue.audit.AuditKind;
+import org.carequeue.audit.AuditLog;
+import org.carequeue.audit.Audited;
 import org.carequeue.organization.Organization;
 import org.carequeue.organization.OrganizationRole;
 import org.carequeue.platform.BusinessException;
@@ -45,6 +50,12 @@ public class Agents {
     Callers callers;
 
     @Inject
+    SignInLockouts lockouts;
+
+    @Inject
+    AuditLog auditLog;
+
+    @Inject
     Event<AgentSignedOut> signedOut;
 
     @Inject
@@ -52,7 +63,7 @@ public class Agents {
 
     @Inject
     @ConfigProperty(name = "carequeue.agent.session-hours", defaultValue = "12")
-    int sessionHours;
+    double sessionHours;
 
     @Inject
     @ConfigProperty(name = "carequeue.signup.enabled", defaultValue = "false")
@@ -62,8 +73,9 @@ public class Agents {
     @PermitAll
     public SessionResponse signIn(String username, String password) {
         Agent agent = verified(username, password);
+        auditLog.record(agent.organizationId(), AuditKind.SIGNED_IN, agent.id(), agent.displayName(), "API");
         String token = Tokens.newToken(Tokens.AGENT_PREFIX);
-        OffsetDateTime expiresAt = Clock.now().plusHours(sessionHours);
+        OffsetDateTime expiresAt = Clock.now().plus(sessionLength());
         em.persist(new AgentSession(Tokens.hash(token), agent.id(), expiresAt));
         return new SessionResponse(token, Clock.iso(expiresAt));
     }
@@ -74,7 +86,9 @@ public class Agents {
      */
     @PermitAll
     public CallerIdentity verifyPassword(String username, String password) {
-        return identity(verified(username, password), null);
+        Agent agent = verified(username, password);
+        auditLog.record(agent.organizationId(), AuditKind.SIGNED_IN, agent.id(), agent.displayName(), "sign-in page");
+        return identity(agent, null);
     }
 
     /**
@@ -83,21 +97,42 @@ public class Agents {
      */
     @PermitAll
     public Optional<CallerIdentity> identity(String agentId, OffsetDateTime signedInAt) {
-        OffsetDateTime expiresAt = signedInAt == null ? null : signedInAt.plusHours(sessionHours);
+        OffsetDateTime expiresAt = signedInAt == null ? null : signedInAt.plus(sessionLength());
         Agent agent = agentId == null || expiresAt == null || expiresAt.isBefore(Clock.now()) ? null
                 : em.find(Agent.class, agentId);
         return agent == null || agent.isRemoved() ? Optional.empty() : Optional.of(identity(agent, expiresAt));
     }
 
+    /** Hours, fractions allowed (a test waits seconds, not hours). */
+    private Duration sessionLength() {
+        return Duration.ofSeconds(Math.round(sessionHours * 3600));
+    }
+
+    /**
+     * The agent whose username and password these are. A locked username (too many failures, see
+     * {@link SignInLockouts}) fails as a wrong password does, so the answer never tells an attacker
+     * whether the account exists or is locked.
+     */
     private Agent verified(String username, String password) {
         InvalidInput.requireText("username", username, Agent.MAX_USERNAME_LENGTH);
         InvalidInput.requireText("password", password, Passwords.MAX_LENGTH);
         Agent agent = byUsername(username).orElse(null);
         boolean matches = passwords.matches(password, agent == null ? null : agent.passwordHash());
-        if (agent == null || !matches || agent.isRemoved()) {
+        if (lockouts.isLocked(username) || agent == null || !matches || agent.isRemoved()) {
+            countFailure(username);
             throw new InvalidCredentials();
         }
+        lockouts.succeeded(username);
         return agent;
+    }
+
+    private void countFailure(String username) {
+        try {
+            lockouts.failed(username);
+        } catch (EJBException lostInsertRace) {
+            // Another attempt at the same username inserted its first row meanwhile; count on that row.
+            lockouts.failed(username);
+        }
     }
 
     /** The agent a bearer token stands for, if the token is known and not expired. */
@@ -124,10 +159,19 @@ public class Agents {
     @RolesAllowed(Roles.AGENT)
     public void signOut(String token) {
         AgentSession session = token == null ? null : em.find(AgentSession.class, Tokens.hash(token));
-        if (session != null && session.agentId().equals(callers.current().id())) {
+        Agent agent = callers.current();
+        if (session != null && session.agentId().equals(agent.id())) {
+            auditLog.record(agent.organizationId(), AuditKind.SIGNED_OUT, agent.id(), agent.displayName(), "API");
             em.remove(session);
             signedOut.fire(new AgentSignedOut(session.agentId(), Tokens.hash(token)));
         }
+    }
+
+    /** The agent signs out of the desk; the web tier ends the HTTP session, this records it. */
+    @RolesAllowed(Roles.AGENT)
+    public void signedOutOfDesk() {
+        Agent agent = callers.current();
+        auditLog.record(agent.organizationId(), AuditKind.SIGNED_OUT, agent.id(), agent.displayName(), "desk");
     }
 
     /** Deletes sessions and invitation links past their expiry; they no longer work anyway. */
@@ -144,6 +188,7 @@ public class Agents {
 
     /** An operator adds a staff account to their own organization. */
     @RolesAllowed(Roles.OPERATOR)
+    @Audited(AuditKind.MEMBER_ADDED)
     public AgentResponse create(String username, String name, String email, String password, String role) {
         Agent operator = callers.currentOperator();
         OrganizationRole organizationRole = role(role);
@@ -157,6 +202,7 @@ public class Agents {
      * {@value AgentInvitation#VALID_DAYS} days); until then nobody can sign in as them.
      */
     @RolesAllowed(Roles.OPERATOR)
+    @Audited(AuditKind.MEMBER_INVITED)
     public InvitationResponse invite(String username, String name, String email, String role) {
         Agent operator = callers.currentOperator();
         OrganizationRole organizationRole = role(role);
@@ -244,6 +290,7 @@ public class Agents {
      * changes their own role, so an organization never loses its last operator by accident.
      */
     @RolesAllowed(Roles.OPERATOR)
+    @Audited(AuditKind.MEMBER_ROLE_CHANGED)
     public AgentResponse changeRole(String agentId, String role) {
         OrganizationRole organizationRole = role(role);
         OperatorAndColleague pair = lockedPair(callers.currentOperator(), agentId);
@@ -260,6 +307,7 @@ public class Agents {
      * from all its queues; their sessions end and their sockets close. Past audiences keep the name.
      */
     @RolesAllowed(Roles.OPERATOR)
+    @Audited(AuditKind.MEMBER_REMOVED)
     public void remove(String agentId) {
         OperatorAndColleague pair = lockedPair(callers.currentOperator(), agentId);
         Agent operator = pair.operator();
@@ -279,13 +327,13 @@ public class Agents {
     @RolesAllowed(Roles.AGENT)
     public AlertSettings alerts() {
         Agent agent = callers.current();
-        return new AlertSettings(agent.alertSound(), agent.alertDesktop());
+        return new AlertSettings(agent.alertSound(), agent.alertDesktop(), agent.alertEmail());
     }
 
     @RolesAllowed(Roles.AGENT)
-    public AlertSettings changeAlerts(boolean sound, boolean desktop) {
-        callers.current().changeAlerts(sound, desktop);
-        return new AlertSettings(sound, desktop);
+    public AlertSettings changeAlerts(boolean sound, boolean desktop, boolean email) {
+        callers.current().changeAlerts(sound, desktop, email);
+        return new AlertSettings(sound, desktop, email);
     }
 
     /**

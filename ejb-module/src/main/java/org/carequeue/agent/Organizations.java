@@ -8,6 +8,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.carequeue.api.organization.OrganizationSettingsRequest;
 import org.carequeue.api.organization.OrganizationSettingsResponse;
+import org.carequeue.audit.AuditKind;
+import org.carequeue.audit.Audited;
 import org.carequeue.organization.Organization;
 import org.carequeue.platform.InvalidInput;
 import org.carequeue.security.Roles;
@@ -36,6 +38,7 @@ public class Organizations {
      * hold operators to account (a reason for each transcript read), so operators cannot lift them.
      */
     @RolesAllowed(Roles.OWNER)
+    @Audited(AuditKind.ORGANIZATION_SETTINGS_CHANGED)
     public OrganizationSettingsResponse configure(OrganizationSettingsRequest settings) {
         if (settings == null) {
             throw new InvalidInput("settings are required");

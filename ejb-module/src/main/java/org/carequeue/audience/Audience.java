@@ -84,6 +84,9 @@ public class Audience {
     /** When retention deleted the conversation's content; the row stays for history and statistics. */
     @Column(name = "transcript_deleted_at")
     private OffsetDateTime transcriptDeletedAt;
+    /** The site whose widget the customer came through, if any. */
+    @Column(name = "site_key")
+    private String siteKey;
 
     protected Audience() {
     }
@@ -104,6 +107,11 @@ public class Audience {
         this.queuedAt = requestedAt;
         // Until a socket (or a status poll) shows the customer, the grace clock runs from arrival.
         this.customerSeenAt = requestedAt;
+    }
+
+    /** The customer came through this site's widget (checked by the caller: it offers the queue). */
+    void cameThrough(String siteKey) {
+        this.siteKey = siteKey;
     }
 
     /** An agent takes the customer. Only a waiting customer can be picked, and only once. */

@@ -126,6 +126,7 @@ public class Audiences {
         CustomerFacts.toJson("metadata", r.metadata());
 
         Queue queue = queues.forNewRequest(queueId);
+        String siteKey = queues.requireOnSite(queue, r.siteKey());
         String metadata = CustomerFacts.toJson("metadata", collected(queue, r.metadata(), customerAddress));
         VerifiedMetadata verified = verifiedFor(queue, r.secureMetadata());
         queue.admit(queues.waiting(queue.id()));
@@ -135,6 +136,7 @@ public class Audiences {
         if (verified != null) {
             audience.verified(verified.keyId(), verifiedJson(verified));
         }
+        audience.cameThrough(siteKey);
         em.persist(audience);
         // The first message (stored by an observer) refers to the audience row by id only.
         em.flush();
@@ -273,11 +275,32 @@ public class Audiences {
     }
 
     /**
+     * Takes the longest-waiting customer whose row no other transaction holds ({@code for update
+     * skip locked}): racing agents each lock a different customer at once instead of queueing up
+     * behind the first one's whole transaction, and the database still gives each row to one of
+     * them. A customer skipped for being locked (by another pick, a drop or a heartbeat) is taken
+     * by the next pick if still waiting. When every waiting row is held, the line is walked with
+     * waiting locks as before, so "empty" is only answered when nobody waits.
+     */
+    private Audience pickNext(Queue queue, Agent agent) {
+        List<?> free = em.createNativeQuery("select id from audience where queue_id = ?1 and state = 'REQUESTED'"
+                        + " order by requested_at, id limit 1 for update skip locked")
+                .setParameter(1, queue.id())
+                .getResultList();
+        if (!free.isEmpty()) {
+            Audience audience = audiences.locked((String) free.get(0));
+            audience.accept(agent.id());
+            return audience;
+        }
+        return pickNextWaiting(queue, agent);
+    }
+
+    /**
      * Locks waiting customers in line order until one is still waiting once its lock is held.
      * Rows other agents took in the meantime are skipped; when a whole page was taken, the line is
      * read again, so "empty" is only answered when nobody waits.
      */
-    private Audience pickNext(Queue queue, Agent agent) {
+    private Audience pickNextWaiting(Queue queue, Agent agent) {
         while (true) {
             List<String> candidates = em.createQuery("select a.id from Audience a where a.queueId = :queue"
                             + " and a.state = :requested" + WaitingLine.JPQL_ORDER, String.class)
@@ -553,11 +576,32 @@ public class Audiences {
     }
 
     /**
-     * Positions of everyone waiting in a queue, for pushing them to customer sockets. Only server
-     * code calls this (it is not reachable over HTTP) and it returns ids and numbers only.
+     * Places of everyone waiting in a queue with their estimated waits, for pushing them to
+     * customer sockets. Only server code calls this (it is not reachable over HTTP) and it returns
+     * ids and numbers only.
      */
     @PermitAll
-    public Map<String, Integer> positions(String queueId) {
+    public Map<String, PlaceInLine> placesInLine(String queueId) {
+        WaitEstimate estimate = waitEstimate(queueId);
+        Map<String, PlaceInLine> places = new LinkedHashMap<>();
+        positions(queueId).forEach((audienceId, position) ->
+                places.put(audienceId, new PlaceInLine(position, estimate.secondsAt(position))));
+        return places;
+    }
+
+    /** The queue's recent picks, for {@link WaitEstimate}: one indexed range read of its activity log. */
+    private WaitEstimate waitEstimate(String queueId) {
+        OffsetDateTime now = Clock.now();
+        List<OffsetDateTime> picks = em.createQuery("select e.at from QueueLogEntry e where e.queueId = :queue"
+                        + " and e.kind = :picked and e.at >= :since", OffsetDateTime.class)
+                .setParameter("queue", queueId)
+                .setParameter("picked", QueueLogKind.PICKED)
+                .setParameter("since", now.minus(WaitEstimate.WINDOW))
+                .getResultList();
+        return WaitEstimate.fromPicks(picks, now);
+    }
+
+    private Map<String, Integer> positions(String queueId) {
         List<WaitingLine.Waiting> waiting = em.createQuery("select a.id, a.requestedAt from Audience a"
                         + " where a.queueId = :queue and a.state = :requested", Object[].class)
                 .setParameter("queue", queueId)
@@ -589,12 +633,18 @@ public class Audiences {
 
     private AudienceResponse view(Audience audience) {
         Agent agent = audience.agentId() == null ? null : em.find(Agent.class, audience.agentId());
-        return view(audience, agent == null ? null : agent.displayName(), position(audience));
+        Integer position = position(audience);
+        Integer eta = position == null ? null : waitEstimate(audience.queueId()).secondsAt(position);
+        return view(audience, agent == null ? null : agent.displayName(), position, eta);
     }
 
     static AudienceResponse view(Audience a, String agentName, Integer position) {
+        return view(a, agentName, position, null);
+    }
+
+    private static AudienceResponse view(Audience a, String agentName, Integer position, Integer etaSeconds) {
         return new AudienceResponse(a.id(), a.queueId(), a.state().name(), position, agentName, a.customerName(),
                 Clock.iso(a.requestedAt()), Clock.iso(a.acceptedAt()), Clock.iso(a.endedAt()), a.rating(),
-                CustomerFacts.fromJson(a.postAnswersJson()));
+                CustomerFacts.fromJson(a.postAnswersJson()), etaSeconds);
     }
 }

@@ -72,14 +72,36 @@ public class Contacts {
             throw new InvalidInput("phone", "phone is not a phone number");
         }
         Queue queue = queues.forCustomer(queueId);
+        String siteKey = queues.requireOnSite(queue, request.siteKey());
         RegisteredContact contact = new RegisteredContact(queue.organizationId(), queue.id(), name, email, phone,
                 message, answers);
+        contact.cameThrough(siteKey);
         em.persist(contact);
         // The log line refers to the contact row by id only: the row goes first.
         em.flush();
         em.persist(QueueLogEntry.registeredContact(queue.id(), contact.id()));
         registered.fire(new ContactRegistered(contact.id(), queue.id(), queue.organizationId()));
         return view(contact);
+    }
+
+    /**
+     * Whom to e-mail about a new contact: the members of its queue who asked for it and have an
+     * address. Only server code calls this (after the contact's commit); it returns no contact content.
+     */
+    @PermitAll
+    public ContactAnnouncement announcement(String contactId) {
+        RegisteredContact contact = em.find(RegisteredContact.class, contactId);
+        Queue queue = contact == null ? null : em.find(Queue.class, contact.queueId());
+        if (queue == null) {
+            return new ContactAnnouncement(null, null, List.of());
+        }
+        List<String> recipients = queue.memberIds().isEmpty() ? List.of() : em.createQuery("select a from Agent a"
+                        + " where a.id in :members and a.removedAt is null", Agent.class)
+                .setParameter("members", queue.memberIds())
+                .getResultStream()
+                .filter(agent -> agent.alertEmail() && agent.email() != null && !agent.email().isBlank())
+                .map(Agent::email).sorted().toList();
+        return new ContactAnnouncement(queue.id(), queue.name(), recipients);
     }
 
     /** A queue's contacts, newest first; {@code offset} and {@code limit} page through them. */

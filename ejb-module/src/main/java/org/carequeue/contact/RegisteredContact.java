@@ -36,6 +36,9 @@ public class RegisteredContact {
     private String commentedBy;
     @Column(name = "commented_at")
     private OffsetDateTime commentedAt;
+    /** The site whose widget the contact came through, if any. */
+    @Column(name = "site_key")
+    private String siteKey;
 
     protected RegisteredContact() {
     }
@@ -51,6 +54,11 @@ public class RegisteredContact {
         this.message = message;
         this.answers = answers;
         this.registeredAt = Clock.now();
+    }
+
+    /** The contact came through this site's widget (checked by the caller: it offers the queue). */
+    void cameThrough(String siteKey) {
+        this.siteKey = siteKey;
     }
 
     void comment(String text, String agentId) {

@@ -33,6 +33,8 @@ import org.carequeue.api.tag.TagResponse;
 import org.carequeue.audience.Audience;
 import org.carequeue.audience.AudienceNotFound;
 import org.carequeue.audience.AudienceState;
+import org.carequeue.audit.AuditKind;
+import org.carequeue.audit.AuditLog;
 import org.carequeue.message.AttachmentReadByOperator;
 import org.carequeue.message.StoredConversation;
 import org.carequeue.organization.Organization;
@@ -54,6 +56,9 @@ import org.carequeue.security.Roles;
 public class Transcripts {
 
     private static final int MAX_PAGE = 100;
+
+    @Inject
+    AuditLog auditLog;
 
     @PersistenceContext
     EntityManager em;
@@ -159,6 +164,8 @@ public class Transcripts {
             throw new ReasonRequired();
         }
         em.persist(new TranscriptReading(organization.id(), audience.id(), operator.id(), channel, why));
+        auditLog.record(organization.id(), AuditKind.TRANSCRIPT_READ, operator.id(), operator.displayName(),
+                audience.id() + " " + channel);
         return transcript(audience);
     }
 
@@ -211,6 +218,9 @@ public class Transcripts {
         }
         em.persist(new TranscriptReading(audience.organizationId(), audience.id(), read.operatorId(),
                 ReadingChannel.ATTACHMENT, reason));
+        Agent operator = em.find(Agent.class, read.operatorId());
+        auditLog.record(audience.organizationId(), AuditKind.TRANSCRIPT_READ, operator.id(), operator.displayName(),
+                audience.id() + " " + ReadingChannel.ATTACHMENT);
     }
 
     private TranscriptResponse transcript(Audience a) {

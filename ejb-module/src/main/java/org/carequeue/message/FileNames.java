@@ -19,7 +19,7 @@ final class FileNames {
     }
 
     static String sanitize(String given, FileType type) {
-        String name = given == null ? "" : Normalizer.normalize(given, Normalizer.Form.NFC);
+        String name = given == null ? "" : given;
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         StringBuilder kept = new StringBuilder();
         name.codePoints().forEach(c -> {
@@ -35,14 +35,18 @@ final class FileNames {
                 kept.appendCodePoint(c);
             }
         });
-        String clean = kept.toString().replaceAll(" {2,}", " ").strip().replaceFirst("^[.\\s]+", "");
+        // Composed after the dropping: a dropped character between a letter and its accent must not
+        // leave a name that composes differently when sanitized again (found by fuzzing).
+        String clean = Normalizer.normalize(kept, Normalizer.Form.NFC).replaceAll(" {2,}", " ").strip()
+                .replaceFirst("^[.\\s]+", "");
         int dot = clean.lastIndexOf('.');
         String extension = dot < 0 ? "" : clean.substring(dot + 1).toLowerCase(Locale.ROOT);
         String base = type.extensions().contains(extension) ? clean.substring(0, dot) : clean;
-        base = base.strip().replaceFirst("[.\\s]+$", "");
         if (base.codePointCount(0, base.length()) > MAX_BASE_CODE_POINTS) {
-            base = base.substring(0, base.offsetByCodePoints(0, MAX_BASE_CODE_POINTS)).strip();
+            base = base.substring(0, base.offsetByCodePoints(0, MAX_BASE_CODE_POINTS));
         }
+        // After the cut too: a base ending in a dot would give "name..pdf", sanitized again "name.pdf".
+        base = Normalizer.normalize(base, Normalizer.Form.NFC).strip().replaceFirst("[.\\s]+$", "");
         if (base.isEmpty()) {
             base = "file";
         }

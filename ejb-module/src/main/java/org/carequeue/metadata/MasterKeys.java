@@ -13,6 +13,8 @@ import org.carequeue.agent.Callers;
 import org.carequeue.api.metadata.MasterKeyResponse;
 import org.carequeue.api.metadata.NewMasterKeyResponse;
 import org.carequeue.api.problem.ErrorCode;
+import org.carequeue.audit.AuditKind;
+import org.carequeue.audit.Audited;
 import org.carequeue.organization.OrganizationRole;
 import org.carequeue.platform.BusinessException;
 import org.carequeue.platform.Clock;
@@ -37,6 +39,7 @@ public class MasterKeys {
 
     /** A new key; the answer is the only place its secret is ever shown. */
     @RolesAllowed(Roles.OWNER)
+    @Audited(AuditKind.MASTER_KEY_CREATED)
     public NewMasterKeyResponse create() {
         Agent owner = currentOwner();
         MasterKey key = new MasterKey(owner.organizationId(), owner.id());
@@ -59,6 +62,7 @@ public class MasterKeys {
 
     /** From now on the key opens nothing; revoking it again changes nothing. */
     @RolesAllowed(Roles.OWNER)
+    @Audited(AuditKind.MASTER_KEY_REVOKED)
     public MasterKeyResponse revoke(String keyId) {
         Agent owner = currentOwner();
         MasterKey key = keyId == null ? null : em.find(MasterKey.class, keyId, LockModeType.PESSIMISTIC_WRITE);

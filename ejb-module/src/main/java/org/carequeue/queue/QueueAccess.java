@@ -6,9 +6,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.carequeue.agent.Agent;
 import org.carequeue.agent.Callers;
+import org.carequeue.api.problem.ErrorCode;
 import org.carequeue.api.queue.QueueResponse;
+import org.carequeue.platform.BusinessException;
 import org.carequeue.platform.Clock;
 import org.carequeue.platform.Forbidden;
 import org.carequeue.security.Roles;
@@ -78,6 +81,33 @@ public class QueueAccess {
             throw new QueueNotFound();
         }
         return queue;
+    }
+
+    /**
+     * The site a customer came through, checked against the queue: a site of the queue's
+     * organization ({@code site_not_found} otherwise, whoever's it is) that offers the queue
+     * ({@code queue_not_on_site}). Null or blank is no site. By name in JPQL: the site package
+     * depends on this one, not the other way round.
+     */
+    public String requireOnSite(Queue queue, String siteKey) {
+        if (siteKey == null || siteKey.isBlank()) {
+            return null;
+        }
+        List<String> organization = em.createQuery("select s.organizationId from Site s where s.siteKey = :key",
+                        String.class)
+                .setParameter("key", siteKey).getResultList();
+        if (organization.isEmpty() || !organization.get(0).equals(queue.organizationId())) {
+            throw new BusinessException(ErrorCode.SITE_NOT_FOUND, "No such site");
+        }
+        long offered = em.createQuery("select count(s) from Site s join s.queueIds q where s.siteKey = :key"
+                        + " and q = :queue", Long.class)
+                .setParameter("key", siteKey)
+                .setParameter("queue", queue.id())
+                .getSingleResult();
+        if (offered == 0) {
+            throw new BusinessException(ErrorCode.QUEUE_NOT_ON_SITE, "The site does not offer queue " + queue.name());
+        }
+        return siteKey;
     }
 
     /** A queue a customer may leave their contact details in, whatever its state. */

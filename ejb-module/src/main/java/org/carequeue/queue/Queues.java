@@ -24,6 +24,8 @@ import org.carequeue.api.queue.QueueMembersResponse;
 import org.carequeue.api.queue.QueueResponse;
 import org.carequeue.api.queue.QueueSettingsRequest;
 import org.carequeue.api.queue.QueuesPage;
+import org.carequeue.audit.AuditKind;
+import org.carequeue.audit.Audited;
 import org.carequeue.metadata.MetadataCollection;
 import org.carequeue.metadata.SecureMetadataPolicy;
 import org.carequeue.platform.BusinessException;
@@ -81,6 +83,7 @@ public class Queues {
 
     /** A new queue starts closed, so nobody waits in it before its members are set up. */
     @RolesAllowed({Roles.OPERATOR, Roles.QUEUE_MANAGER})
+    @Audited(AuditKind.QUEUE_CREATED)
     public QueueResponse create(String name, Integer capacity) {
         Agent operator = callers.currentOperator();
         Queue queue = new Queue(operator.organizationId(),
@@ -92,6 +95,7 @@ public class Queues {
 
     /** Replaces the settings; see {@link QueueSettingsRequest} for which nulls keep a value. */
     @RolesAllowed({Roles.OPERATOR, Roles.QUEUE_MANAGER})
+    @Audited(AuditKind.QUEUE_SETTINGS_CHANGED)
     public QueueResponse configure(String queueId, QueueSettingsRequest settings) {
         AttachmentRule attachments = AttachmentRule.parse(settings.attachments());
         VideoCalls calls = settings.video() == null ? null : VideoCalls.parse("video", settings.video());
@@ -124,6 +128,7 @@ public class Queues {
     }
 
     @RolesAllowed({Roles.OPERATOR, Roles.QUEUE_MANAGER})
+    @Audited(AuditKind.QUEUE_MEMBERS_CHANGED)
     public QueueResponse addMember(String queueId, String agentId) {
         Agent operator = callers.currentOperator();
         Queue queue = queues.forOperatorToChange(queueId, operator);
@@ -133,6 +138,7 @@ public class Queues {
     }
 
     @RolesAllowed({Roles.OPERATOR, Roles.QUEUE_MANAGER})
+    @Audited(AuditKind.QUEUE_MEMBERS_CHANGED)
     public QueueResponse removeMember(String queueId, String agentId) {
         Queue queue = queues.forOperatorToChange(queueId, callers.currentOperator());
         queue.removeMember(agentId);
@@ -145,6 +151,7 @@ public class Queues {
      * so two operators editing the same queue do not undo each other's changes.
      */
     @RolesAllowed({Roles.OPERATOR, Roles.QUEUE_MANAGER})
+    @Audited(AuditKind.QUEUE_MEMBERS_CHANGED)
     public QueueMembersResponse changeMembers(String queueId, Collection<String> added, Collection<String> removed) {
         Agent operator = callers.currentOperator();
         Queue queue = queues.forOperatorToChange(queueId, operator);
@@ -197,6 +204,7 @@ public class Queues {
      * and log stay for statistics.
      */
     @RolesAllowed({Roles.OPERATOR, Roles.QUEUE_MANAGER})
+    @Audited(AuditKind.QUEUE_DELETED)
     public void delete(String queueId) {
         Agent operator = callers.currentOperator();
         Queue queue = queues.forOperatorToChange(queueId, operator);
@@ -240,6 +248,7 @@ public class Queues {
      * The answer is the schedule as stored, with its next opening and closing.
      */
     @RolesAllowed({Roles.OPERATOR, Roles.QUEUE_MANAGER})
+    @Audited(AuditKind.QUEUE_SCHEDULE_CHANGED)
     public ScheduleOverview replaceSchedule(String queueId, String scheduleJson) {
         QueueSchedule schedule = QueueSchedule.parse(scheduleJson);
         Queue queue = queues.forOperatorToChange(queueId, callers.currentOperator());

@@ -80,7 +80,8 @@ public record QueueSchedule(boolean disabled, ZoneId zone, List<List<LocalTime>>
                 throw new InvalidInput("schedule", "A schedule is a JSON object");
             }
             object = value.asJsonObject();
-        } catch (JsonException e) {
+        } catch (JsonException | NumberFormatException e) {
+            // A number such as 1e99999999999 is refused by BigDecimal while the JSON is read (found by fuzzing).
             throw new InvalidInput("schedule", "The schedule is not valid JSON");
         }
         for (String key : object.keySet()) {

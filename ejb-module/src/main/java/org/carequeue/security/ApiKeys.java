@@ -22,6 +22,8 @@ import org.carequeue.api.apikey.ApiKeyRequest;
 import org.carequeue.api.apikey.ApiKeyResponse;
 import org.carequeue.api.apikey.NewApiKeyResponse;
 import org.carequeue.api.problem.ErrorCode;
+import org.carequeue.audit.AuditKind;
+import org.carequeue.audit.Audited;
 import org.carequeue.platform.BusinessException;
 import org.carequeue.platform.Clock;
 import org.carequeue.platform.InvalidInput;
@@ -45,6 +47,7 @@ public class ApiKeys {
 
     /** A new key; the answer is the only place the key is ever shown. */
     @RolesAllowed(Roles.OPERATOR)
+    @Audited(AuditKind.API_KEY_CREATED)
     public NewApiKeyResponse create(ApiKeyRequest request) {
         Agent operator = callers.currentOperator();
         if (request == null) {
@@ -84,6 +87,7 @@ public class ApiKeys {
 
     /** From now on the key authenticates nothing; revoking it again changes nothing. */
     @RolesAllowed(Roles.OPERATOR)
+    @Audited(AuditKind.API_KEY_REVOKED)
     public ApiKeyResponse revoke(String keyId) {
         Agent operator = callers.currentOperator();
         ApiKey key = keyId == null ? null : em.find(ApiKey.class, keyId, LockModeType.PESSIMISTIC_WRITE);

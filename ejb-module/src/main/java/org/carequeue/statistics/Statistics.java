@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -323,8 +324,15 @@ public class Statistics {
         return byId;
     }
 
+    /**
+     * A time column as an instant, through {@code getTimestamp}: the columns are {@code timestamp
+     * with time zone}, so the timestamp is the absolute instant whatever the JVM's zone. Not
+     * {@code getObject(column, OffsetDateTime.class)}: the server's pooled result set forwards that
+     * JDBC 4.1 call by reflection, looking the driver's method up and making it accessible on every
+     * call: two thirds of the CPU samples of a month's statistics (JFR, docs/benchmarks.md).
+     */
     private static Instant instant(ResultSet row, int column) throws SQLException {
-        OffsetDateTime time = row.getObject(column, OffsetDateTime.class);
+        Timestamp time = row.getTimestamp(column);
         return time == null ? null : time.toInstant();
     }
 

@@ -41,7 +41,8 @@ public record StatisticsPeriod(LocalDate from, LocalDate to, ZoneId zone, Statis
 
     /**
      * A period from request parameters: dates {@code YYYY-MM-DD}, an IANA zone (default UTC), an
-     * interval {@code hourly|daily|monthly} (default daily, any case), a target (default 60 s).
+     * interval {@code HOUR|DAY|MONTH} (the API contract's names) or {@code hourly|daily|monthly} (default
+     * daily, any case), a target (default 60 s).
      */
     public static StatisticsPeriod of(String from, String to, String zone, String interval,
                                       Integer serviceLevelSeconds) {
@@ -115,10 +116,11 @@ public record StatisticsPeriod(LocalDate from, LocalDate to, ZoneId zone, Statis
         if (value == null || value.isBlank()) {
             return StatisticsInterval.DAILY;
         }
-        try {
-            return StatisticsInterval.valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput("interval", "interval must be hourly, daily or monthly");
-        }
+        return switch (value.strip().toUpperCase(Locale.ROOT)) {
+            case "HOUR", "HOURLY" -> StatisticsInterval.HOURLY;
+            case "DAY", "DAILY" -> StatisticsInterval.DAILY;
+            case "MONTH", "MONTHLY" -> StatisticsInterval.MONTHLY;
+            default -> throw new InvalidInput("interval", "interval must be HOUR, DAY or MONTH");
+        };
     }
 }

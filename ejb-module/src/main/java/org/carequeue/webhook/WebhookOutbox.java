@@ -142,7 +142,7 @@ public class WebhookOutbox {
                        Supplier<Map<String, Object>> data) {
         // Enabled ones are picked here: EclipseLink compares booleans with 1, which H2 refuses.
         List<WebhookSubscription> subscribers = em.createQuery("select s from WebhookSubscription s"
-                        + " where s.organizationId = :org", WebhookSubscription.class)
+                        + " where s.organizationId = :org and s.deletedAt is null", WebhookSubscription.class)
                 .setParameter("org", organizationId)
                 .getResultStream()
                 .filter(subscription -> subscription.wants(type))

@@ -32,7 +32,11 @@ public class WebhookPoster {
     static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
     private static final int EXCERPT_BYTES = 500;
 
-    private final HttpClient http = HttpClient.newBuilder()
+    /**
+     * HTTP/1.1: over plain HTTP the JDK's default would ask each receiver to upgrade to HTTP/2 with
+     * the body on the way, which servers without HTTP/2 (CareQueue's own Grizzly, for one) cannot read.
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(CONNECT_TIMEOUT)
             .build();

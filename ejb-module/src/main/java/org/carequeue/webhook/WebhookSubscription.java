@@ -18,7 +18,9 @@ import org.carequeue.platform.Ids;
 /**
  * An operator's subscription of a URL to event types. Its secret signs every delivery; it leaves
  * the server once, in the answer that creates the subscription. A disabled subscription gets no
- * new deliveries; the ones already queued still go out.
+ * new deliveries; the ones already queued wait until it is enabled again. A deleted one keeps its
+ * row, disabled and marked, so that a change that read it as a subscriber just before can still
+ * commit its delivery row.
  */
 @Entity
 @Table(name = "webhook_subscription")
@@ -41,6 +43,8 @@ public class WebhookSubscription {
     private String createdBy;
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
+    @Column(name = "deleted_at")
+    private OffsetDateTime deletedAt;
 
     protected WebhookSubscription() {
     }
@@ -60,6 +64,17 @@ public class WebhookSubscription {
 
     void enable(boolean on) {
         this.enabled = on;
+    }
+
+    /** Disabled and marked for good; its secret is gone, as nothing may be signed with it again. */
+    void delete() {
+        this.enabled = false;
+        this.secret = "";
+        this.deletedAt = Clock.now();
+    }
+
+    boolean isDeleted() {
+        return deletedAt != null;
     }
 
     boolean wants(WebhookEventType type) {

@@ -22,6 +22,8 @@ import org.carequeue.api.webhook.WebhookDeliveryResponse;
 import org.carequeue.api.webhook.WebhookEventType;
 import org.carequeue.api.webhook.WebhookSubscriptionRequest;
 import org.carequeue.api.webhook.WebhookSubscriptionResponse;
+import org.carequeue.audit.AuditKind;
+import org.carequeue.audit.Audited;
 import org.carequeue.platform.Clock;
 import org.carequeue.platform.InvalidInput;
 import org.carequeue.security.Roles;
@@ -52,11 +54,13 @@ public class Webhooks {
     WebhookOutbox outbox;
 
     @RolesAllowed(Roles.OPERATOR)
+    @Audited(AuditKind.WEBHOOK_CREATED)
     public NewWebhookSubscriptionResponse subscribe(WebhookSubscriptionRequest request) {
         Agent operator = callers.currentOperator();
         String url = url(request == null ? null : request.url());
         Set<WebhookEventType> types = eventTypes(request.events());
-        long existing = em.createQuery("select count(s) from WebhookSubscription s where s.organizationId = :org", Long.class)
+        long existing = em.createQuery("select count(s) from WebhookSubscription s where s.organizationId = :org"
+                        + " and s.deletedAt is null", Long.class)
                 .setParameter("org", operator.organizationId())
                 .getSingleResult();
         if (existing >= MAX_SUBSCRIPTIONS) {
@@ -73,7 +77,8 @@ public class Webhooks {
     public List<WebhookSubscriptionResponse> list() {
         Agent operator = callers.currentOperator();
         List<WebhookSubscription> subscriptions = em.createQuery("select s from WebhookSubscription s"
-                        + " where s.organizationId = :org order by s.createdAt desc, s.id", WebhookSubscription.class)
+                        + " where s.organizationId = :org and s.deletedAt is null order by s.createdAt desc, s.id",
+                        WebhookSubscription.class)
                 .setParameter("org", operator.organizationId())
                 .getResultList();
         Map<String, String> names = creatorNames(subscriptions);
@@ -88,14 +93,19 @@ public class Webhooks {
 
     /** A disabled subscription gets no new events, and its pending deliveries wait until it is enabled. */
     @RolesAllowed(Roles.OPERATOR)
+    @Audited(AuditKind.WEBHOOK_CHANGED)
     public WebhookSubscriptionResponse enable(String subscriptionId, boolean enabled) {
         WebhookSubscription subscription = inOrganization(subscriptionId, callers.currentOperator(), true);
         subscription.enable(enabled);
         return view(subscription, creatorName(subscription));
     }
 
-    /** Deletes the subscription with its delivery log; pending deliveries are not sent. */
+    /**
+     * Deletes the subscription's delivery log and marks it deleted (see {@link WebhookSubscription});
+     * pending deliveries are not sent.
+     */
     @RolesAllowed(Roles.OPERATOR)
+    @Audited(AuditKind.WEBHOOK_DELETED)
     public void delete(String subscriptionId) {
         Agent operator = callers.currentOperator();
         WebhookSubscription subscription = inOrganization(subscriptionId, operator, true);
@@ -104,7 +114,7 @@ public class Webhooks {
         em.createQuery("delete from WebhookEventRow e where e.organizationId = :org and not exists"
                         + " (select d.id from WebhookDelivery d where d.eventId = e.id)")
                 .setParameter("org", subscription.organizationId()).executeUpdate();
-        em.remove(subscription);
+        subscription.delete();
         LOG.info(() -> "Webhook subscription " + subscription.id() + " deleted by " + operator.id());
     }
 
@@ -181,7 +191,8 @@ public class Webhooks {
         WebhookSubscription subscription = subscriptionId == null ? null : toChange
                 ? em.find(WebhookSubscription.class, subscriptionId, LockModeType.PESSIMISTIC_WRITE)
                 : em.find(WebhookSubscription.class, subscriptionId);
-        if (subscription == null || !subscription.organizationId().equals(operator.organizationId())) {
+        if (subscription == null || subscription.isDeleted()
+                || !subscription.organizationId().equals(operator.organizationId())) {
             throw new WebhookNotFound();
         }
         return subscription;

@@ -85,6 +85,17 @@ class StatisticsPeriodTest {
     }
 
     @Test
+    void intervalsTakeTheContractsNamesAndTheLongOnes() {
+        for (String[] names : new String[][]{{"HOUR", "hourly"}, {"DAY", "Daily"}, {"MONTH", "MONTHLY"}}) {
+            StatisticsPeriod contract = StatisticsPeriod.of("2026-11-01", "2026-11-03", "UTC", names[0], null);
+            StatisticsPeriod longName = StatisticsPeriod.of("2026-11-01", "2026-11-03", "UTC", names[1], null);
+            assertEquals(longName.interval(), contract.interval());
+        }
+        assertEquals(StatisticsInterval.HOURLY,
+                StatisticsPeriod.of("2026-11-01", "2026-11-03", "UTC", "HOUR", null).interval());
+    }
+
+    @Test
     void badPeriodsAreRefusedNamingTheField() {
         assertEquals("to", refusal("2026-11-02", "2026-11-02", "UTC", "daily", null));
         assertEquals("to", refusal("2026-11-02", "2026-11-01", "UTC", "daily", null));

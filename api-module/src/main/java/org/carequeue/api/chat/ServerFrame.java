@@ -47,10 +47,13 @@ public final class ServerFrame {
         }
     }
 
-    /** A waiting customer's place in line. */
+    /**
+     * A waiting customer's place in line, and the estimated wait in seconds from the queue's recent
+     * picks (null when there is not enough history).
+     */
     public record Queue(String type, int position, Integer etaSeconds) {
-        public static Queue of(int position) {
-            return new Queue("queue", position, null);
+        public static Queue of(int position, Integer etaSeconds) {
+            return new Queue("queue", position, etaSeconds);
         }
     }
 

@@ -53,8 +53,9 @@ public final class CareQueueClient {
     /** A client of the CareQueue at {@code base} (such as {@code https://care.example.org/}), without a token. */
     public static CareQueueClient of(URI base) {
         String root = base.toString().endsWith("/") ? base.toString() : base + "/";
-        return new CareQueueClient(URI.create(root), null,
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), JsonbBuilder.create());
+        // HTTP/1.1: CareQueue does not speak HTTP/2 over plain HTTP (docs/integration.md).
+        return new CareQueueClient(URI.create(root), null, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build(), JsonbBuilder.create());
     }
 
     /** The same CareQueue with this bearer token (a session token, an API key or a customer token). */

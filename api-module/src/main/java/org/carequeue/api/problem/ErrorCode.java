@@ -40,6 +40,8 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(415),
     RATE_LIMITED(429),
     SERVICE_UNAVAILABLE(503),
+    /** A body sent with an upgrade to HTTP/2 over plain HTTP (h2c), which CareQueue does not speak. */
+    H2C_NOT_SUPPORTED(400),
     INTERNAL_ERROR(500),
     // Canned messages, tags and notes.
     CANNED_MESSAGE_NOT_FOUND(404),
@@ -54,7 +56,12 @@ public enum ErrorCode {
     INVALID_API_KEY(401),
     API_KEY_IN_URL(400),
     // Webhooks.
-    WEBHOOK_NOT_FOUND(404);
+    WEBHOOK_NOT_FOUND(404),
+    // Sites of the chat widget: an unknown key, a queue the site does not offer, and a page (its
+    // Origin) that no site of the organization lets embed the widget.
+    SITE_NOT_FOUND(404),
+    QUEUE_NOT_ON_SITE(400),
+    ORIGIN_NOT_ALLOWED(403);
 
     private final int status;
 

@@ -4,7 +4,6 @@ import jakarta.ejb.AccessLocalException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
-import jakarta.json.bind.JsonbException;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -13,6 +12,7 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.carequeue.agent.Agents;
@@ -26,17 +26,24 @@ import org.carequeue.audience.Audiences;
 import org.carequeue.message.Conversations;
 import org.carequeue.message.Posted;
 import org.carequeue.platform.BusinessException;
+import org.carequeue.platform.InvalidInput;
 import org.carequeue.platform.Tokens;
+import org.carequeue.site.SiteOrigins;
 import org.carequeue.web.problem.Failures;
+import org.carequeue.web.security.RateLimits;
 
 /**
  * The chat socket. The first frame must be {@code auth} with a customer token or an agent's session
  * token; after it, {@code send} stores a message and answers {@code sent} once it committed,
  * {@code resume} replays what the client missed since a seq, and {@code typing} and {@code rtc} go
- * to the other participant of a live audience without being stored ({@link LiveSignals}).
+ * to the other participant of a live audience without being stored ({@link LiveSignals}). A page
+ * of another origin gets as far as {@code auth} only if its organization's sites allow it
+ * ({@link ChatOrigins}).
  */
-@ServerEndpoint("/api/ws/chat")
+@ServerEndpoint(value = ChatEndpoint.PATH, configurator = ChatOrigins.Handshake.class)
 public class ChatEndpoint {
+
+    static final String PATH = "/api/ws/chat";
 
     private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
     static final int MAX_FRAME_BYTES = 64 * 1024;
@@ -61,6 +68,12 @@ public class ChatEndpoint {
     @Inject
     IceServers iceServers;
 
+    @Inject
+    SiteOrigins origins;
+
+    @Inject
+    RateLimits rateLimits;
+
     @OnOpen
     public void onOpen(Session session) {
         sessions.opened(session);
@@ -71,13 +84,9 @@ public class ChatEndpoint {
     public void onFrame(Session session, String text) {
         ClientFrame frame;
         try {
-            frame = ChatSessions.JSON.fromJson(text, ClientFrame.class);
-        } catch (JsonbException e) {
-            sessions.send(session, ServerFrame.Error.of(ErrorCode.VALIDATION_FAILED.code(), "Frames are JSON objects", null));
-            return;
-        }
-        if (frame == null || frame.type() == null) {
-            sessions.send(session, ServerFrame.Error.of(ErrorCode.VALIDATION_FAILED.code(), "A frame needs a type", null));
+            frame = ClientFrames.parse(text);
+        } catch (InvalidInput e) {
+            sessions.send(session, ServerFrame.Error.of(ErrorCode.VALIDATION_FAILED.code(), e.getMessage(), null));
             return;
         }
         Peer peer = ChatSessions.peer(session);
@@ -122,6 +131,10 @@ public class ChatEndpoint {
     private void authenticateAgent(Session session, String token) {
         var agent = agents.authenticate(token)
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_AUTHENTICATED, "Unknown or expired token"));
+        String origin = (String) session.getUserProperties().get(ChatOrigins.FOREIGN_ORIGIN);
+        if (origin != null && !origins.allowedForAgent(agent.agentId(), origin)) {
+            throw originNotAllowed(origin);
+        }
         sessions.addAgent(session, Peer.agent(token, agent.agentId(), agent.expiresAt()));
         sessions.ready(session, ServerFrame.Ready.agent(audiences.liveHeldBy(agent.agentId()),
                 iceServers.forClient()));
@@ -135,6 +148,10 @@ public class ChatEndpoint {
     private void authenticateCustomer(Session session, String token) {
         AudienceResponse identified = audiences.identifyCustomer(token);
         String audienceId = identified.audienceId();
+        String origin = (String) session.getUserProperties().get(ChatOrigins.FOREIGN_ORIGIN);
+        if (origin != null && !origins.allowedForAudience(audienceId, origin)) {
+            throw originNotAllowed(origin);
+        }
         boolean waiting = isWaiting(identified);
         sessions.addCustomer(session, Peer.customer(token, audienceId, identified.queueId()), waiting);
         AudienceResponse audience;
@@ -159,7 +176,20 @@ public class ChatEndpoint {
                 iceServers.forClient()));
     }
 
+    /** A page no site of the organization allows (checked at auth: only then is the organization known). */
+    private static BusinessException originNotAllowed(String origin) {
+        return new BusinessException(ErrorCode.ORIGIN_NOT_ALLOWED, "This page (" + origin
+                + ") may not use this organization's chat");
+    }
+
     private void send(Session session, Peer peer, ClientFrame frame) {
+        // The token's bucket is the one its REST posts take from: a client gains nothing by switching.
+        Optional<RateLimits.Refused> refused = rateLimits.take(RateLimits.Limit.MESSAGES_PER_TOKEN, peer.token());
+        if (refused.isPresent()) {
+            sessions.send(session, ServerFrame.Error.of(ErrorCode.RATE_LIMITED.code(), "Too many messages; send again in "
+                    + refused.get().retryAfterSeconds() + " s", frame.clientMessageId()));
+            return;
+        }
         Posted posted = peer.isCustomer()
                 ? conversations.postAsCustomer(peer.audienceId(), peer.token(), frame.clientMessageId(), frame.text())
                 : conversations.postWithAgentToken(peer.token(), frame.audienceId(), frame.clientMessageId(), frame.text());
@@ -227,7 +257,7 @@ public class ChatEndpoint {
         }
         if (cause instanceof BusinessException business) {
             if (business.code() == ErrorCode.NOT_AUTHENTICATED || ChatSessions.peer(session) == null
-                    && business.code() == ErrorCode.AUDIENCE_NOT_FOUND) {
+                    && (business.code() == ErrorCode.AUDIENCE_NOT_FOUND || business.code() == ErrorCode.ORIGIN_NOT_ALLOWED)) {
                 refuse(session, business.code(), business.getMessage(), clientMessageId);
             } else {
                 sessions.send(session, ServerFrame.Error.of(business.code().code(), business.getMessage(), clientMessageId));
@@ -237,6 +267,10 @@ public class ChatEndpoint {
         } else if (Failures.isTransient(e)) {
             sessions.send(session, ServerFrame.Error.of(ErrorCode.SERVICE_UNAVAILABLE.code(),
                     "Busy; nothing was stored, send again", clientMessageId));
+        } else if (Failures.isDatabaseUnreachable(e)) {
+            LOG.log(Level.WARNING, "The database cannot be reached; answered service_unavailable: {0}", String.valueOf(e));
+            sessions.send(session, ServerFrame.Error.of(ErrorCode.SERVICE_UNAVAILABLE.code(),
+                    "The database cannot be reached; send it again shortly with the same clientMessageId", clientMessageId));
         } else {
             LOG.log(Level.SEVERE, "Chat frame failed", e);
             sessions.send(session, ServerFrame.Error.of(ErrorCode.INTERNAL_ERROR.code(),

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.carequeue.agent.AgentRemoved;
 import org.carequeue.agent.AgentSignedOut;
 import org.carequeue.api.chat.ServerFrame;
 import org.carequeue.audience.AudienceAccepted;
@@ -18,6 +19,7 @@ import org.carequeue.audience.AudienceFinished;
 import org.carequeue.audience.AudienceState;
 import org.carequeue.audience.AudienceTransferred;
 import org.carequeue.audience.Audiences;
+import org.carequeue.audience.PlaceInLine;
 import org.carequeue.message.MessagePosted;
 
 /**
@@ -111,6 +113,11 @@ public class ChatPush {
         sessions.closeAgentSessions(event.agentId(), event.tokenHash());
     }
 
+    /** A removed agent's tokens no longer authenticate; the sockets they opened close too. */
+    public void deliver(AgentRemoved event) {
+        sessions.closeAllOfAgent(event.agentId(), "removed from the organization");
+    }
+
     /**
      * Someone left the line: everyone behind them moved up. The line is read in a task of its own
      * (the transaction that fired the event is over), one task per queue at a time: changes that
@@ -129,11 +136,11 @@ public class ChatPush {
             do {
                 seen = unpushed.get();
                 try {
-                    Map<String, Integer> positions = audiences.positions(queueId);
+                    Map<String, PlaceInLine> places = audiences.placesInLine(queueId);
                     for (Session session : sessions.waitingIn(queueId)) {
-                        Integer position = positions.get(ChatSessions.peer(session).audienceId());
-                        if (position != null) {
-                            sessions.sendPosition(session, position);
+                        PlaceInLine place = places.get(ChatSessions.peer(session).audienceId());
+                        if (place != null) {
+                            sessions.sendPosition(session, place);
                         }
                     }
                 } catch (RuntimeException e) {

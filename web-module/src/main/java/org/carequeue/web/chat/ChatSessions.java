@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.carequeue.api.chat.ServerFrame;
+import org.carequeue.audience.PlaceInLine;
 import org.carequeue.platform.Tokens;
 
 /**
@@ -51,7 +52,7 @@ public class ChatSessions {
     /** The socket's first frame, {@code ready}; what was pushed meanwhile follows it. */
     void ready(Session session, ServerFrame.Ready ready) {
         if (ready.position() != null) {
-            session.getUserProperties().put(LAST_POSITION, ready.position());
+            session.getUserProperties().put(LAST_POSITION, new PlaceInLine(ready.position(), null));
         }
         outbox(session).start(JSON.toJson(ready));
     }
@@ -171,11 +172,18 @@ public class ChatSessions {
         }
     }
 
-    /** Sends a queue position unless this socket was told the same one already. */
-    void sendPosition(Session session, int position) {
-        Object last = session.getUserProperties().put(LAST_POSITION, position);
-        if (!Integer.valueOf(position).equals(last)) {
-            send(session, ServerFrame.Queue.of(position));
+    /** Every socket the agent opened, whatever token it was opened with. */
+    void closeAllOfAgent(String agentId, String reason) {
+        for (Session session : agentsById.getOrDefault(agentId, Set.of())) {
+            outbox(session).closeAfterPending(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason));
+        }
+    }
+
+    /** Sends a queue position and estimated wait unless this socket was told the same ones already. */
+    void sendPosition(Session session, PlaceInLine place) {
+        Object last = session.getUserProperties().put(LAST_POSITION, place);
+        if (!place.equals(last)) {
+            send(session, ServerFrame.Queue.of(place.position(), place.etaSeconds()));
         }
     }
 

@@ -6,7 +6,6 @@ import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.bind.JsonbException;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -17,7 +16,6 @@ import org.carequeue.api.problem.ErrorCode;
 import org.carequeue.audience.Participant;
 import org.carequeue.audience.Participants;
 import org.carequeue.platform.BusinessException;
-import org.carequeue.platform.InvalidInput;
 import org.carequeue.web.problem.Failures;
 
 /**
@@ -54,7 +52,7 @@ public class LiveSignals {
 
     /** A typing or rtc frame of a chat socket; a customer's belongs to their own audience only. */
     void fromChat(Peer peer, ClientFrame frame) {
-        validate(frame);
+        ClientFrames.validateSignal(frame);
         Participant from = peer.isCustomer()
                 ? participants.customer(peer.token(), frame.audienceId() == null ? peer.audienceId() : frame.audienceId())
                 : participants.agentWithToken(peer.token(), frame.audienceId());
@@ -68,62 +66,12 @@ public class LiveSignals {
      */
     public String fromDesk(String agentId, String text) {
         try {
-            ClientFrame frame = parse(text);
-            validate(frame);
+            ClientFrame frame = ClientFrames.parse(text);
+            ClientFrames.validateSignal(frame);
             forward(participants.agent(agentId, frame.audienceId()), frame);
             return null;
         } catch (RuntimeException e) {
             return ChatSessions.JSON.toJson(errorFor(e));
-        }
-    }
-
-    private static ClientFrame parse(String text) {
-        ClientFrame frame;
-        try {
-            frame = ChatSessions.JSON.fromJson(text, ClientFrame.class);
-        } catch (JsonbException e) {
-            throw new InvalidInput("Frames are JSON objects");
-        }
-        if (frame == null || frame.type() == null) {
-            throw new InvalidInput("type", "A frame needs a type");
-        }
-        return frame;
-    }
-
-    /** Checks the frame before anything is read, so a malformed one costs no database query. */
-    private static void validate(ClientFrame frame) {
-        switch (frame.type()) {
-            case ClientFrame.TYPING -> {
-                if (frame.on() == null) {
-                    throw new InvalidInput("on", "A typing frame says on: true or false");
-                }
-            }
-            case ClientFrame.RTC -> validateRtc(frame);
-            default -> throw new InvalidInput("type", "Unknown frame type " + frame.type());
-        }
-    }
-
-    private static void validateRtc(ClientFrame frame) {
-        if (frame.signal() == null || !SIGNALS.contains(frame.signal())) {
-            throw new InvalidInput("signal", "signal is one of call, pick-up, busy, offer, answer, ice-candidate, hang-up");
-        }
-        switch (frame.signal()) {
-            case "offer", "answer" -> InvalidInput.requireText("sdp", frame.sdp(), MAX_SDP_CHARS);
-            case "ice-candidate" -> {
-                // An empty candidate is the browser's "no more candidates".
-                if (frame.candidate() == null) {
-                    throw new InvalidInput("candidate", "candidate is required");
-                }
-                InvalidInput.optionalText("candidate", frame.candidate(), MAX_CANDIDATE_CHARS);
-                InvalidInput.optionalText("sdpMid", frame.sdpMid(), MAX_SDP_MID_CHARS);
-                if (frame.sdpMLineIndex() != null
-                        && (frame.sdpMLineIndex() < 0 || frame.sdpMLineIndex() > MAX_SDP_M_LINE_INDEX)) {
-                    throw new InvalidInput("sdpMLineIndex", "sdpMLineIndex is between 0 and " + MAX_SDP_M_LINE_INDEX);
-                }
-            }
-            default -> {
-                // call, pick-up, busy, hang-up carry nothing but the audience.
-            }
         }
     }
 

@@ -24,6 +24,10 @@ public class AttachmentDownloads extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!fromOwnPagesOrAddressBar(request)) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN, "The desk's files open from CareQueue's pages only");
+            return;
+        }
         String[] path = request.getPathInfo() == null ? new String[0] : request.getPathInfo().substring(1).split("/");
         boolean thumbnail = path.length == 3 && path[2].equals("thumbnail");
         if (path.length != 2 && !thumbnail) {
@@ -42,4 +46,15 @@ public class AttachmentDownloads extends HttpServlet {
         response.getOutputStream().write(file.bytes());
     }
 
+    /**
+     * An operator's read of a file of someone else's conversation is recorded in its transcript's
+     * audit trail, and a page of another site could make the operator's browser load the file (an
+     * image, say) with the session cookie: browsers tell where a request comes from in
+     * {@code Sec-Fetch-Site}, and only this origin's pages and the address bar ({@code none}) are
+     * let through. A browser too old to send it is let through as before.
+     */
+    static boolean fromOwnPagesOrAddressBar(HttpServletRequest request) {
+        String site = request.getHeader("Sec-Fetch-Site");
+        return site == null || site.equals("same-origin") || site.equals("none");
+    }
 }

@@ -26,6 +26,7 @@ public class SidebarBacking {
     private AlertSettings alerts;
     private boolean sound;
     private boolean desktop;
+    private boolean email;
 
     public List<AudienceResponse> getConversations() {
         if (conversations == null) {
@@ -39,6 +40,7 @@ public class SidebarBacking {
             alerts = agents.alerts();
             sound = alerts.sound();
             desktop = alerts.desktop();
+            email = alerts.email();
         }
         return alerts;
     }
@@ -50,7 +52,7 @@ public class SidebarBacking {
 
     public void saveAlerts() {
         try {
-            alerts = agents.changeAlerts(sound, desktop);
+            alerts = agents.changeAlerts(sound, desktop, email);
             Feedback.info("Alert settings saved");
             Feedback.done();
         } catch (BusinessException refused) {
@@ -74,5 +76,14 @@ public class SidebarBacking {
 
     public void setDesktop(boolean desktop) {
         this.desktop = desktop;
+    }
+
+    public boolean isEmail() {
+        getAlerts();
+        return email;
+    }
+
+    public void setEmail(boolean email) {
+        this.email = email;
     }
 }

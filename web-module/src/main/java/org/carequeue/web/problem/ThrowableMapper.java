@@ -69,6 +69,12 @@ public class ThrowableMapper implements ExceptionMapper<Throwable> {
         if (Failures.isDuplicate(exception)) {
             return Problems.response(ErrorCode.ALREADY_EXISTS, "It was just created by another request; nothing was changed");
         }
+        if (Failures.isDatabaseUnreachable(exception)) {
+            LOG.log(Level.WARNING, "The database cannot be reached; answered 503: {0}", String.valueOf(exception));
+            return Response.fromResponse(Problems.response(ErrorCode.SERVICE_UNAVAILABLE,
+                    "The database cannot be reached; try again shortly")).header("Retry-After", "5")
+                    .build();
+        }
         if (Failures.isTransient(exception)) {
             LOG.log(Level.FINE, "Lost a race for a lock; the client may retry", exception);
             return Response.fromResponse(Problems.response(ErrorCode.SERVICE_UNAVAILABLE,

@@ -243,6 +243,7 @@ public class ClusterRelay {
             } else if (event instanceof AgentSignedOut signedOut) {
                 chat.deliver(signedOut);
             } else if (event instanceof AgentRemoved removed) {
+                chat.deliver(removed);
                 desks.deliver(removed);
             } else if (event instanceof DeskSignal signal) {
                 desks.deliver(signal);

@@ -78,9 +78,17 @@ public class DeskPush {
         queueChanged(event.toQueueId(), true);
     }
 
-    /** The members' activity logs show the new contact. */
+    /**
+     * The members' activity logs show the new contact, and their desks announce it (sound and
+     * desktop notification, as each agent chose) like an arrival.
+     */
     void contactRegistered(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContactRegistered event) {
-        queueChanged(event.queueId(), false);
+        Set<String> members = queues.deskAudience(event.queueId());
+        if (!members.isEmpty()) {
+            relay.publish(new DeskSignal(List.copyOf(members), ClusterRelay.JSON_PROVIDER.createObjectBuilder()
+                    .add("kind", "queue").add("queueId", event.queueId()).add("arrival", false).add("contact", true)
+                    .build().toString()));
+        }
     }
 
     /** Relayed as a signal, so the holder's desk hears it on whichever node it is. */

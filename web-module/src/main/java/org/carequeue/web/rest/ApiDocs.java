@@ -16,6 +16,7 @@ public final class ApiDocs {
     public static final String CONFLICT = "Conflict";
     public static final String PAYLOAD_TOO_LARGE = "PayloadTooLarge";
     public static final String UNPROCESSABLE = "Unprocessable";
+    public static final String TOO_MANY_REQUESTS = "TooManyRequests";
 
     private ApiDocs() {
     }

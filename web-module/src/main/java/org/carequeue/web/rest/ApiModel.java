@@ -54,12 +54,15 @@ public class ApiModel implements OASModelReader, OASFilter {
                         + " audience_ended, ...)",
                 ApiDocs.PAYLOAD_TOO_LARGE, "The body is over the limit (payload_too_large)",
                 ApiDocs.UNPROCESSABLE, "Refused content (invalid_secure_metadata, secure_metadata_required, a"
-                        + " schedule that does not parse)")
+                        + " schedule that does not parse)",
+                ApiDocs.TOO_MANY_REQUESTS, "Over the rate limit of the client's address or token (rate_limited);"
+                        + " nothing was done, Retry-After says in how many seconds to try again")
                 .forEach((name, description) -> components.addResponse(name, problemResponse(description)));
         query(components, "from", "First local date of the period (YYYY-MM-DD)");
         query(components, "to", "Local date the period ends before (YYYY-MM-DD)");
-        query(components, "zone", "IANA time zone of the dates and intervals (default UTC), e.g. Europe/Helsinki");
-        query(components, "interval", "hourly, daily (the default) or monthly");
+        query(components, "timeZone", "IANA time zone of the dates and intervals (default UTC), e.g. Europe/Helsinki");
+        query(components, "zone", "The same as timeZone (its earlier name)");
+        query(components, "interval", "HOUR, DAY (the default) or MONTH; also hourly, daily, monthly");
         query(components, "serviceLevelSeconds", "Service-level target: accepted within this many seconds");
         query(components, "tagId", "Only conversations with this tag");
         query(components, "agentId", "Only conversations this agent accepted");

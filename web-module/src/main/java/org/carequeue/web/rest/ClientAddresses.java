@@ -23,11 +23,28 @@ public class ClientAddresses {
 
     @Inject
     void configure(@ConfigProperty(name = "carequeue.trusted-proxies") Optional<String> trustedProxies) {
-        trusted = Range.parseAll(trustedProxies.orElse(""));
+        try {
+            trusted = Range.parseAll(trustedProxies.orElse(""));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("carequeue.trusted-proxies: " + e.getMessage(), e);
+        }
     }
 
     public String of(HttpServletRequest request) {
         return resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), trusted);
+    }
+
+    /**
+     * Whether the browser reached us over TLS: the connection itself, or a trusted proxy that
+     * terminated TLS and says so in {@code X-Forwarded-Proto} (anyone else could write the header).
+     */
+    public boolean overTls(HttpServletRequest request) {
+        if (request.isSecure()) {
+            return true;
+        }
+        String proto = request.getHeader("X-Forwarded-Proto");
+        return proto != null && "https".equalsIgnoreCase(proto.split(",")[0].strip())
+                && isTrusted(request.getRemoteAddr(), trusted);
     }
 
     /** Walks the forwarding chain from the nearest hop while the hop is a trusted proxy. */
@@ -48,14 +65,20 @@ public class ClientAddresses {
     }
 
     private static boolean isTrusted(String address, List<Range> trusted) {
-        byte[] bytes = Range.address(address);
-        return bytes != null && trusted.stream().anyMatch(range -> range.contains(bytes));
+        return Range.anyContains(trusted, address);
     }
 
-    /** An address or CIDR range of trusted proxies. */
-    record Range(byte[] network, int prefixBits) {
+    /** An address or CIDR range, as in {@code CAREQUEUE_TRUSTED_PROXIES}. */
+    public record Range(byte[] network, int prefixBits) {
 
-        static List<Range> parseAll(String configured) {
+        /** Whether the literal address lies in one of the ranges; a malformed address never does. */
+        public static boolean anyContains(List<Range> ranges, String address) {
+            byte[] bytes = address(address);
+            return bytes != null && ranges.stream().anyMatch(range -> range.contains(bytes));
+        }
+
+        /** Comma-separated addresses and CIDR ranges; a malformed one fails the start (named in the message). */
+        public static List<Range> parseAll(String configured) {
             return Arrays.stream(configured.split(",")).map(String::strip).filter(s -> !s.isEmpty())
                     .map(Range::parse).toList();
         }
@@ -64,11 +87,11 @@ public class ClientAddresses {
             int slash = text.indexOf('/');
             byte[] network = address(slash < 0 ? text : text.substring(0, slash));
             if (network == null) {
-                throw new IllegalArgumentException("carequeue.trusted-proxies: not an IP address or range: " + text);
+                throw new IllegalArgumentException("not an IP address or range: " + text);
             }
             int bits = slash < 0 ? network.length * 8 : Integer.parseInt(text.substring(slash + 1));
             if (bits < 0 || bits > network.length * 8) {
-                throw new IllegalArgumentException("carequeue.trusted-proxies: bad prefix length: " + text);
+                throw new IllegalArgumentException("bad prefix length: " + text);
             }
             return new Range(network, bits);
         }

@@ -31,6 +31,7 @@ import org.carequeue.platform.InvalidInput;
 import org.carequeue.platform.Tokens;
 import org.carequeue.security.ApiKeyCaller;
 import org.carequeue.security.ApiKeys;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one authentication mechanism of the application; the caller's name is the agent id and
@@ -66,6 +67,11 @@ public class AgentAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
     ApiKeys apiKeys;
+
+    /** A signed-in desk session ends after this long without a request (minutes, fractions allowed). */
+    @Inject
+    @ConfigProperty(name = "carequeue.desk.idle-minutes", defaultValue = "30")
+    double idleMinutes;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -188,6 +194,7 @@ public class AgentAuthentication implements HttpAuthenticationMechanism {
             request.changeSessionId();
         }
         HttpSession session = request.getSession(true);
+        session.setMaxInactiveInterval((int) Math.max(1, Math.round(idleMinutes * 60)));
         session.setAttribute(SESSION_AGENT, agent.agentId());
         session.setAttribute(SESSION_SIGNED_IN_AT, Clock.now());
         return notify(context, agent);

@@ -16,7 +16,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.util.Optional;
+import org.carequeue.agent.Agents;
 import org.carequeue.web.faces.Feedback;
+import org.carequeue.web.rest.ClientAddresses;
+import org.carequeue.web.security.RateLimits;
 
 /** The sign-in page and signing out. */
 @Named
@@ -28,6 +32,15 @@ public class SignInBacking {
 
     @Inject
     FacesContext faces;
+
+    @Inject
+    RateLimits rateLimits;
+
+    @Inject
+    Agents agents;
+
+    @Inject
+    ClientAddresses clientAddresses;
 
     private String username;
     private String password;
@@ -42,7 +55,19 @@ public class SignInBacking {
 
     public void signIn() {
         ExternalContext external = faces.getExternalContext();
-        AuthenticationStatus status = security.authenticate((HttpServletRequest) external.getRequest(),
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        Optional<RateLimits.Refused> refused = rateLimits.take(RateLimits.Limit.SIGN_INS_PER_ADDRESS,
+                clientAddresses.of(request), null, null);
+        if (refused.isPresent()) {
+            // The API's answer to the same: 429 with Retry-After, and the form says it in words.
+            external.setResponseStatus(429);
+            external.setResponseHeader("Retry-After", String.valueOf(refused.get().retryAfterSeconds()));
+            Feedback.warn("Too many sign-in attempts from your address; try again in "
+                    + refused.get().retryAfterSeconds() + " s");
+            faces.validationFailed();
+            return;
+        }
+        AuthenticationStatus status = security.authenticate(request,
                 (HttpServletResponse) external.getResponse(),
                 withParams().newAuthentication(true)
                         .credential(new UsernamePasswordCredential(username, new Password(password == null ? "" : password))));
@@ -59,6 +84,9 @@ public class SignInBacking {
     /** Ends the container login and the whole session: nothing of it can be used again. */
     public void signOut() throws ServletException, IOException {
         ExternalContext external = faces.getExternalContext();
+        if (security.getCallerPrincipal() != null) {
+            agents.signedOutOfDesk();
+        }
         ((HttpServletRequest) external.getRequest()).logout();
         HttpSession session = (HttpSession) external.getSession(false);
         if (session != null) {

@@ -119,7 +119,8 @@ class AdminIT extends AgainstBuiltWar {
 
     /**
      * An operator removes an agent in the middle of a conversation: the customer is told it ended,
-     * the agent's open desk goes to the sign-in page, and their password no longer works.
+     * the agent's open desk goes to the sign-in page, the socket their integration opened with their
+     * token closes, the token stops working, and so does their password.
      */
     @Test
     void removingAnAgentEndsTheirConversationsAndClosesTheirDesk() {
@@ -129,6 +130,7 @@ class AdminIT extends AgainstBuiltWar {
         QueueResponse queue = api.openQueue(organization, 10, leaver);
         CustomerRequestResponse request = api.request(queue.id(), "Rita Customer", "Hello?");
         try (ChatSocket customer = ChatSocket.authenticated(api, request.customerToken());
+             ChatSocket leaversSocket = ChatSocket.authenticated(api, leaver.token());
              Browser desk = Browser.open(api); Browser admin = Browser.open(api)) {
             api.post("api/v1/queues/" + queue.id() + "/pick", leaver.token(), null).expect(200);
             assertEquals("ACCEPTED", customer.nextPastPositions("state").getString("state"));
@@ -146,7 +148,9 @@ class AdminIT extends AgainstBuiltWar {
             assertEquals("FINISHED", customer.until("state").getString("state"));
             desk.waitUntil(d -> d.getCurrentUrl().contains("/signin.xhtml"));
             desk.screenshot("desk-after-removal");
+            assertEquals(1008, leaversSocket.awaitClose(), "closed for policy: removed from the organization");
         }
+        assertEquals(401, api.get("api/v1/me", leaver.token()).status());
         assertEquals(401, api.post("api/v1/sessions", null, new SignInRequest(leaver.username(), Api.PASSWORD)).status());
     }
 

@@ -94,7 +94,7 @@ class AdminStatisticsIT extends AgainstBuiltWar {
                     + " return fetch(form.action, {method: 'POST', body: data}).then(r => r.text());");
             String from = admin.attribute(By.id("filters:from_input"), "value");
             String to = LocalDate.parse(admin.attribute(By.id("filters:to_input"), "value")).plusDays(1).toString();
-            HttpResponse<String> apiCsv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.base().resolve(
+            HttpResponse<String> apiCsv = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(api.base().resolve(
                             "api/v1/queues/" + queue.id() + "/statistics?from=" + from + "&to=" + to + "&zone=" + zone))
                     .header("Authorization", "Bearer " + organization.ownerToken()).header("Accept", "text/csv")
                     .GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -108,10 +108,12 @@ class AdminStatisticsIT extends AgainstBuiltWar {
             assertTrue(admin.text(By.id("drillTitle")).endsWith("3 in all"), admin.text(By.id("drillTitle")));
             List<String> links = admin.waitUntil(d -> d.findElements(By.cssSelector("[id='drillForm:audiences'] a.cq-transcript-link"))
                     .stream().map(a -> a.getAttribute("href")).toList());
-            assertEquals(List.of(rated, leftAfterPick, dropped).stream()
-                    .map(r -> "/admin/transcript.xhtml?audience=" + r.audienceId()).toList(),
-                    links.stream().map(href -> href.substring(href.indexOf("/admin/"))).toList(),
+            // Each link carries the session's token of the protected view (CsrfIT) beside the audience.
+            assertEquals(List.of(rated, leftAfterPick, dropped).stream().map(r -> r.audienceId()).toList(),
+                    links.stream().map(href -> href.replaceFirst(".*[?&]audience=([^&]+).*", "$1")).toList(),
                     "oldest first, each with its transcript link");
+            assertTrue(links.stream().allMatch(href -> href.contains("/admin/transcript.xhtml?")
+                    && href.contains("jakarta.faces.Token=")), links.toString());
             assertTrue(admin.text(By.id("drillForm:audiences")).contains("Rita Rated"));
             admin.screenshot("admin-statistics-drill-down");
             admin.script("PF('drillDialog').hide();");

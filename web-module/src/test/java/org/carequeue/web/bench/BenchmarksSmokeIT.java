@@ -54,6 +54,10 @@ class BenchmarksSmokeIT extends AgainstBuiltWar {
         assertTrue(results.get("statistics.allQueues.medianMs") > 0);
 
         assertTrue(results.get("startup.probeMs") >= 0);
+
+        assertEquals(10.0, results.get("soak.customers"));
+        assertTrue(results.get("soak.reconnects") > 0, "customers dropped their sockets and came back");
+        assertEquals(0.0, results.get("soak.closedByServer"), "the server kept every current socket");
     }
 
     /** Runs the client as the benchmarks do (JDK source launcher) and reads its RESULT lines. */

@@ -13,11 +13,13 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.carequeue.api.audience.CustomerRequestResponse;
 import org.carequeue.api.audience.PickRequest;
 import org.carequeue.api.queue.QueueResponse;
 import org.carequeue.api.queue.QueueSettingsRequest;
+import org.carequeue.api.site.SiteConfiguration;
 import org.carequeue.web.support.AgainstBuiltWar;
 import org.carequeue.web.support.Api;
 import org.carequeue.web.support.Browser;
@@ -60,6 +62,10 @@ class VideoCallIT extends AgainstBuiltWar {
             exchange.close();
         });
         customerPages.start();
+        // The customer's page is another origin than CareQueue's: a site of the organization allows it.
+        api.post("api/v1/sites", organization.ownerToken(), new SiteConfiguration(null, null, "Customer pages", "en",
+                Map.of(), List.of(), List.of(), List.of(queue.id()), null, true, true, true,
+                List.of("http://127.0.0.1:" + customerPages.getAddress().getPort()))).expect(201);
     }
 
     @AfterEach

@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -97,7 +98,17 @@ class ClusterIT {
         try {
             Future<MicroProcess> first = starter.submit(() -> MicroProcess.start("cluster-a", environment, clusterOptions));
             Future<MicroProcess> second = starter.submit(() -> MicroProcess.start("cluster-b", environment, clusterOptions));
-            nodeA = first.get();
+            try {
+                nodeA = first.get();
+            } catch (ExecutionException failed) {
+                // B is kept for @AfterAll even when A failed, so no node outlives the test.
+                try {
+                    nodeB = second.get();
+                } catch (ExecutionException alsoFailed) {
+                    failed.addSuppressed(alsoFailed);
+                }
+                throw failed;
+            }
             nodeB = second.get();
         } finally {
             starter.shutdown();

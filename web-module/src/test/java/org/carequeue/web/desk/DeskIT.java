@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.util.List;
 import org.carequeue.api.audience.CustomerRequestResponse;
+import org.carequeue.api.contact.ContactRequest;
 import org.carequeue.api.queue.QueueResponse;
 import org.carequeue.web.support.AgainstBuiltWar;
 import org.carequeue.web.support.Api;
@@ -52,8 +53,8 @@ class DeskIT extends AgainstBuiltWar {
     }
 
     /**
-     * A new customer plays a sound and shows a desktop notification; each can be switched off in
-     * the agent's alert settings. (The browser's sound and notifications are replaced by recorders.)
+     * A new customer, and a registered contact, play a sound and show a desktop notification; each
+     * can be switched off in the agent's alert settings. (The browser's sound and notifications are replaced by recorders.)
      */
     @Test
     void arrivalsPlayASoundAndNotifyAsTheAgentChose() {
@@ -78,6 +79,12 @@ class DeskIT extends AgainstBuiltWar {
             api.request(queue.id(), "Second Arrival", "Hello");
             desk.waitUntil(d -> alerts(desk).size() == 1);
             assertEquals(List.of("A customer is waiting: " + queue.name()), alerts(desk));
+
+            // A registered contact is announced the same way.
+            api.post("api/v1/queues/" + queue.id() + "/contacts", null, new ContactRequest("Frank Contact",
+                    "frank@example.com", null, "Call me", null)).expect(201);
+            desk.waitUntil(d -> alerts(desk).size() == 2);
+            assertEquals("Someone left their contact details: " + queue.name(), alerts(desk).get(1));
         }
     }
 

@@ -23,7 +23,10 @@ import java.util.Objects;
 import java.util.function.DoublePredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.carequeue.api.audience.CustomerRequestResponse;
+import org.carequeue.api.message.MessageResponse;
 import org.carequeue.api.message.PostMessageRequest;
 import org.carequeue.api.queue.QueueResponse;
 import org.carequeue.web.support.Api;
@@ -56,7 +59,7 @@ class HealthIT {
     private static final String MESSAGES = "carequeue_messages_total";
     private static final boolean POSTGRESQL = "postgresql".equals(System.getProperty("carequeue.it.database"));
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
     static TcpProxy database;
     static MicroProcess micro;
@@ -133,11 +136,27 @@ class HealthIT {
         assumeTrue(POSTGRESQL, "Only the PostgreSQL pass reaches its database over TCP, through a proxy this test"
                 + " can cut; the embedded H2 file database cannot be taken away from a running node");
         Api.Organization organization = api.signUp();
+        Api.Agent agent = api.agent(organization);
+        QueueResponse queue = api.openQueue(organization, 10, agent);
+        CustomerRequestResponse customer = api.request(queue.id(), "Carla", null);
+        api.post("api/v1/queues/" + queue.id() + "/pick", agent.token(), null).expect(200);
+        String messages = "api/v1/audiences/" + customer.audienceId() + "/messages";
+        for (int i = 0; i < 10; i++) {
+            api.post(messages, customer.customerToken(), new PostMessageRequest("before-" + i, "Before " + i)).expect(201);
+        }
         api.get("health/ready", null).expect(200);
 
         Instant cut = Instant.now();
         database.cut();
         try {
+            // The API fails fast, saying to come back, and stores nothing.
+            Instant posting = Instant.now();
+            Api.Reply refused = api.post(messages, customer.customerToken(), new PostMessageRequest("during", "During"));
+            assertEquals(503, refused.status(), refused.body());
+            assertEquals("service_unavailable", refused.problem().code());
+            assertTrue(Duration.between(posting, Instant.now()).compareTo(READINESS_NOTICES_WITHIN) < 0,
+                    "A request fails within a few seconds while the database is gone");
+
             Api.Reply ready = await("health/ready", 503, READINESS_NOTICES_WITHIN);
             JsonObject check = check(ready, "database");
             assertEquals("DOWN", check.getString("status"));
@@ -168,6 +187,11 @@ class HealthIT {
         await("health/live", 200, Duration.ofSeconds(10));
         // The node serves again without a restart: its pool reconnected.
         api.get("api/v1/organizations/" + organization.id() + "/queues", null).expect(200);
+        // The refused message is sent again and stored once; every message acknowledged before the outage is there.
+        api.post(messages, customer.customerToken(), new PostMessageRequest("during", "During")).expect(201);
+        assertEquals(Stream.concat(IntStream.range(0, 10).mapToObj(i -> "before-" + i), Stream.of("during")).toList(),
+                api.get(messages, agent.token()).expect(200).asList(MessageResponse.class).stream()
+                        .map(MessageResponse::clientMessageId).toList());
     }
 
     /** Polls until the endpoint answers this status, for at most {@code within}; returns that answer. */

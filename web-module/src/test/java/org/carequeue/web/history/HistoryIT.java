@@ -355,7 +355,7 @@ class HistoryIT extends AgainstBuiltWar {
 
     private static HttpResponse<byte[]> send(HttpRequest.Builder request) {
         try {
-            return HttpClient.newHttpClient().send(request.timeout(Duration.ofSeconds(30)).build(),
+            return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -388,7 +388,7 @@ class MetadataIT extends AgainstBuiltWar {
 
     /** A request whose client claims another address in X-Forwarded-For: no proxy is trusted here. */
     private CustomerRequestResponse requestForwarded(Map<String, String> metadata) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
                         api.base().resolve("api/v1/queues/" + queue.id() + "/requests"))
                 .header("Content-Type", "application/json").header("X-Forwarded-For", "6.6.6.6")
                 .POST(HttpRequest.BodyPublishers.ofString(Api.JSON.toJson(

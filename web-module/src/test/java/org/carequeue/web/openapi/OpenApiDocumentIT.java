@@ -1,7 +1,6 @@
 package org.carequeue.web.openapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,21 +12,15 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
-import jakarta.ws.rs.ApplicationPath;
-import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Path;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
-import java.util.zip.ZipFile;
 import org.carequeue.web.support.AgainstBuiltWar;
 import org.carequeue.web.support.Api;
+import org.carequeue.web.support.WarInventory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,7 +61,7 @@ class OpenApiDocumentIT extends AgainstBuiltWar {
         TreeSet<String> documented = new TreeSet<>();
         served.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(
                 method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
-        assertEquals(routesOfTheBuiltWar(), documented);
+        assertEquals(WarInventory.routes(), documented);
     }
 
     @Test
@@ -125,59 +118,5 @@ class OpenApiDocumentIT extends AgainstBuiltWar {
     private static boolean isProblem(ApiResponse response) {
         return response.getContent() != null && response.getContent().get("application/problem+json") != null
                 && response.getContent().get("application/problem+json").getSchema() != null;
-    }
-
-    /** "METHOD /api/..." of every resource method in the built WAR's classes, found by their annotations. */
-    private static TreeSet<String> routesOfTheBuiltWar() throws Exception {
-        TreeSet<String> routes = new TreeSet<>();
-        String applicationPath = null;
-        List<Class<?>> resources = new ArrayList<>();
-        try (ZipFile war = new ZipFile(new File(System.getProperty("carequeue.war", "target/ROOT.war")))) {
-            for (String entry : war.stream().map(e -> e.getName()).toList()) {
-                if (entry.startsWith("WEB-INF/classes/") && entry.endsWith(".class") && !entry.contains("$")) {
-                    Class<?> type = Class.forName(entry.substring("WEB-INF/classes/".length(), entry.length() - 6)
-                            .replace('/', '.'), false, OpenApiDocumentIT.class.getClassLoader());
-                    if (type.isAnnotationPresent(ApplicationPath.class)) {
-                        applicationPath = type.getAnnotation(ApplicationPath.class).value();
-                    }
-                    if (type.isAnnotationPresent(Path.class)) {
-                        resources.add(type);
-                    }
-                }
-            }
-        }
-        assertTrue(applicationPath != null && !resources.isEmpty(), "the WAR has a JAX-RS application and resources");
-        for (Class<?> resource : resources) {
-            for (Method method : resource.getMethods()) {
-                String httpMethod = httpMethodOf(method);
-                if (httpMethod != null) {
-                    routes.add(httpMethod + " " + join(applicationPath, resource.getAnnotation(Path.class).value(),
-                            method.isAnnotationPresent(Path.class) ? method.getAnnotation(Path.class).value() : ""));
-                }
-            }
-        }
-        return routes;
-    }
-
-    private static String httpMethodOf(Method method) {
-        for (Annotation annotation : method.getAnnotations()) {
-            HttpMethod http = annotation.annotationType().getAnnotation(HttpMethod.class);
-            if (http != null) {
-                return http.value();
-            }
-        }
-        return null;
-    }
-
-    /** Joins path segments as JAX-RS does, dropping template regular expressions ({id: [0-9]+} is {id}). */
-    private static String join(String... segments) {
-        StringBuilder path = new StringBuilder();
-        for (String segment : segments) {
-            String trimmed = segment.replaceAll("^/+|/+$", "");
-            if (!trimmed.isEmpty()) {
-                path.append('/').append(trimmed);
-            }
-        }
-        return path.toString().replaceAll("\\{\\s*(\\w+)\\s*:[^}]*}", "{$1}");
     }
 }

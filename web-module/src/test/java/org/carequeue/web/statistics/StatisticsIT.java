@@ -125,6 +125,12 @@ class StatisticsIT extends AgainstBuiltWar {
                     .toHours(), strict.rows().size());
             assertRows(strict, inSupport, 1);
             assertTrue(strict.total().serviceLevel() < queue.total().serviceLevel(), "Amy waited beyond the second");
+            // The contract's names (api.md): timeZone and HOUR|DAY|MONTH answer the same numbers.
+            StatisticsResponse contract = api.get("api/v1/queues/" + support.id() + "/statistics?from="
+                    + today.minusDays(1) + "&to=" + today.plusDays(1) + "&timeZone=" + ZONE
+                    + "&serviceLevelSeconds=1&interval=HOUR", operator).expect(200).as(StatisticsResponse.class);
+            assertEquals("HOURLY", contract.interval());
+            assertEquals(strict.rows(), contract.rows());
 
             StatisticsResponse everything = api.get("api/v1/statistics?" + period, operator)
                     .expect(200).as(StatisticsResponse.class);
@@ -200,6 +206,8 @@ class StatisticsIT extends AgainstBuiltWar {
                     "from=" + today + "&to=" + today, "to",
                     "from=" + today + "&to=" + today.plusDays(94) + "&interval=hourly", "to",
                     "from=" + today + "&to=" + today.plusDays(1) + "&zone=Mars/Olympus_Mons", "zone",
+                    "from=" + today + "&to=" + today.plusDays(1) + "&timeZone=Mars/Olympus_Mons", "timeZone",
+                    "from=" + today + "&to=" + today.plusDays(1) + "&timeZone=UTC&zone=" + ZONE, "timeZone",
                     "from=" + today + "&to=" + today.plusDays(1) + "&interval=weekly", "interval",
                     "from=" + today + "&to=" + today.plusDays(1) + "&serviceLevelSeconds=soon", "serviceLevelSeconds",
                     "from=" + today + "&to=" + today.plusDays(1) + "&serviceLevelSeconds=0", "serviceLevelSeconds",
@@ -331,7 +339,7 @@ class StatisticsIT extends AgainstBuiltWar {
     }
 
     private static HttpResponse<String> csv(Api api, String path, String token) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api.base() + path))
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create(api.base() + path))
                 .header("Accept", "text/csv").header("Authorization", "Bearer " + token).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -35,15 +35,29 @@ public final class Api {
     public static final Jsonb JSON = JsonbBuilder.create();
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** HTTP/1.1, as every client of the tests: CareQueue refuses a body sent with an h2c upgrade. */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    /** The {@code Origin} header every request sends, as a browser on that page would; null: none (a server). */
+    private final String origin;
 
     /**
      * Arquillian reports Micro's address on the machine's first interface; tests talk to loopback
      * only, so the host is replaced by 127.0.0.1 (Micro listens on every interface).
      */
     public Api(URL base) {
-        this.base = URI.create("http://127.0.0.1:" + base.getPort() + (base.getPath().endsWith("/") ? base.getPath()
-                : base.getPath() + "/"));
+        this(URI.create("http://127.0.0.1:" + base.getPort() + (base.getPath().endsWith("/") ? base.getPath()
+                : base.getPath() + "/")), null);
+    }
+
+    private Api(URI base, String origin) {
+        this.base = base;
+        this.origin = origin;
+    }
+
+    /** The same client calling as a page of {@code origin} would (its browser sends the Origin header). */
+    public Api from(String origin) {
+        return new Api(base, origin);
     }
 
     public URI base() {
@@ -176,6 +190,9 @@ public final class Api {
                 .header("Content-Type", contentType);
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
+        }
+        if (origin != null) {
+            builder.header("Origin", origin);
         }
         return builder;
     }

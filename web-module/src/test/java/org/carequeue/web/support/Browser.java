@@ -8,12 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
@@ -115,9 +118,32 @@ public final class Browser implements AutoCloseable {
         type(By.id("signin:password"), password);
         WebElement submit = visible(By.id("signin:submit"));
         submit.click();
-        waitUntil(ExpectedConditions.stalenessOf(submit));
+        waitUntil(d -> isGone(submit));
         waitUntil(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         return this;
+    }
+
+    /**
+     * Whether the element has left the page. Selenium's own staleness check misses the moment
+     * Chromium is swapping documents: then it reports the node as "not belonging to the document",
+     * an unknown error rather than a stale reference, which means gone just the same.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException stale) {
+            return true;
+        } catch (WebDriverException swapping) {
+            if (replacedMeanwhile(swapping)) {
+                return true;
+            }
+            throw swapping;
+        }
+    }
+
+    private static boolean replacedMeanwhile(WebDriverException e) {
+        return String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     /** Replaces the field's text; a field an ajax update replaced meanwhile is looked up again. */
@@ -145,6 +171,11 @@ public final class Browser implements AutoCloseable {
         });
     }
 
+    /** Chooses the file in a file input, as the file dialog would (the input itself may be out of sight). */
+    public void chooseFile(By input, Path file) {
+        waitUntil(d -> d.findElement(input)).sendKeys(file.toAbsolutePath().toString());
+    }
+
     /** An attribute of the element once it is in the page and the attribute has a value. */
     public String attribute(By locator, String name) {
         return waitUntil(d -> {
@@ -169,7 +200,7 @@ public final class Browser implements AutoCloseable {
                 return Boolean.TRUE;
             } catch (WebDriverException replaced) {
                 // Chromium reports an element replaced while it was checked as a node out of the document.
-                if (String.valueOf(replaced.getMessage()).contains("does not belong to the document")) {
+                if (replacedMeanwhile(replaced)) {
                     return null;
                 }
                 throw replaced;
@@ -246,12 +277,51 @@ public final class Browser implements AutoCloseable {
         return profile.resolve("downloads");
     }
 
+    /** Whether a JavaScript alert, confirm or prompt is open now. */
+    public boolean alertOpen() {
+        try {
+            driver.switchTo().alert();
+            return true;
+        } catch (NoAlertPresentException none) {
+            return false;
+        }
+    }
+
+    /** What the pages logged to the console since the last call (Chromium's refusals under the CSP among it). */
+    public List<String> console() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(entry -> entry.getMessage()).toList();
+    }
+
     public String url() {
         return driver.getCurrentUrl();
     }
 
     public Object script(String javascript, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
+    }
+
+    /** A script that answers by calling its last argument (a promise's result, say). */
+    public Object asyncScript(String javascript, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(javascript, arguments);
+    }
+
+    /** From now on the browser looks into this iframe (an embedded widget), until {@link #leaveFrame()}. */
+    public void enterFrame(By frame) {
+        waitUntil(ExpectedConditions.frameToBeAvailableAndSwitchToIt(frame));
+    }
+
+    public void leaveFrame() {
+        driver.switchTo().defaultContent();
+    }
+
+    /** The window's size, e.g. a phone's 390 x 844 or a laptop's 1280 x 800. */
+    public void windowSize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /** Reloads the page, as the user's reload button does. */
+    public void reload() {
+        driver.navigate().refresh();
     }
 
     /**

@@ -24,21 +24,37 @@ public final class ChatSocket implements AutoCloseable {
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final WebSocket socket;
 
-    private ChatSocket(URI uri) {
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(uri, new Listener()).join();
+    private ChatSocket(URI uri, String origin) {
+        WebSocket.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(10));
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        this.socket = builder.buildAsync(uri, new Listener()).join();
     }
 
     /** Connects to the CareQueue at {@code api}'s base address. */
     public static ChatSocket connect(Api api) {
+        return connect(api, null);
+    }
+
+    /**
+     * Connects as a page of {@code origin} would (null: as a server, without an Origin); a refused
+     * handshake throws (a {@code CompletionException} around the handshake failure).
+     */
+    public static ChatSocket connect(Api api, String origin) {
         URI http = api.base();
-        return new ChatSocket(URI.create("ws://" + http.getAuthority() + http.getPath() + "api/ws/chat"));
+        return new ChatSocket(URI.create("ws://" + http.getAuthority() + http.getPath() + "api/ws/chat"), origin);
     }
 
     /** Connects and authenticates; returns the {@code ready} frame. */
     public static ChatSocket authenticated(Api api, String token) {
-        ChatSocket socket = connect(api);
+        return authenticated(api, token, null);
+    }
+
+    /** Connects as a page of {@code origin} would (null: without an Origin) and authenticates. */
+    public static ChatSocket authenticated(Api api, String token, String origin) {
+        ChatSocket socket = connect(api, origin);
         socket.send(Json.createObjectBuilder().add("type", "auth").add("token", token).build());
         JsonObject ready = socket.next();
         if (!"ready".equals(ready.getString("type"))) {
@@ -52,6 +68,11 @@ public final class ChatSocket implements AutoCloseable {
 
     public JsonObject ready() {
         return ready;
+    }
+
+    /** Any text as a frame, JSON or not. */
+    public void sendText(String text) {
+        socket.sendText(text, true).join();
     }
 
     public void send(JsonObject frame) {

@@ -46,6 +46,21 @@ public class DatabaseUnderTest implements BeforeAllCallback {
                 : DriverManager.getConnection(System.getProperty("carequeue.it.h2.url"), "sa", "carequeue");
     }
 
+    /**
+     * A fresh schema of this pass's PostgreSQL next to the pass's own ({@code <pass schema>_<suffix>}),
+     * for a node of a test's own that the shared suite server must not see; its JDBC URL.
+     */
+    public static String ownPostgreSqlSchema(String suffix) throws SQLException {
+        String url = System.getProperty("carequeue.it.postgresql.url");
+        String schema = url.replaceFirst(".*[?&]currentSchema=([A-Za-z0-9_]+).*", "$1") + "_" + suffix;
+        try (Connection connection = DriverManager.getConnection(url.replaceFirst("\\?.*", ""), "postgres", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("drop schema if exists " + schema + " cascade");
+            statement.execute("create schema " + schema);
+        }
+        return url.replaceFirst("currentSchema=[A-Za-z0-9_]+", "currentSchema=" + schema);
+    }
+
     private static void prepare() throws IOException {
         if ("postgresql".equals(DATABASE)) {
             preparePostgreSql();

@@ -2,9 +2,16 @@ package org.carequeue.web.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import org.carequeue.api.audience.AudienceResponse;
 import org.carequeue.api.audience.CustomerRequest;
 import org.carequeue.api.audience.CustomerRequestResponse;
@@ -35,10 +42,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class CustomerCareFlowIT {
 
     static MicroProcess micro;
+    /** Payara Micro's own TLS listener (its built-in self-signed certificate), beside the run command's HTTP. */
+    static int tlsPort;
 
     @BeforeAll
     static void startLikeTheRunCommand() throws Exception {
-        micro = MicroProcess.start();
+        tlsPort = MicroProcess.freePort();
+        micro = MicroProcess.start("system-test", Map.of(), List.of("--nocluster", "--sslport", String.valueOf(tlsPort)));
     }
 
     @AfterAll
@@ -129,5 +139,47 @@ class CustomerCareFlowIT {
             assertEquals(1008, desk.awaitClose());
         }
         assertEquals(401, api.get("api/v1/me", alice).status());
+    }
+
+    /**
+     * Served over TLS, the session cookie is Secure (the container marks it by the connection), so
+     * the browser never sends it over plain HTTP; HttpOnly and SameSite come as over HTTP.
+     * (Behind a TLS-terminating proxy the proxy marks it: docs/operations.md.)
+     */
+    @Test
+    void overTlsTheSessionCookieIsSecure() throws Exception {
+        SSLContext trustingTheTestCertificate = SSLContext.getInstance("TLS");
+        trustingTheTestCertificate.init(null, new TrustManager[] {new SelfSignedOnLoopback()}, null);
+        HttpsURLConnection signInPage = (HttpsURLConnection) URI.create("https://127.0.0.1:" + tlsPort + "/signin.xhtml")
+                .toURL().openConnection();
+        signInPage.setSSLSocketFactory(trustingTheTestCertificate.getSocketFactory());
+        // The built-in certificate names the machine, not 127.0.0.1.
+        signInPage.setHostnameVerifier((host, session) -> "127.0.0.1".equals(host));
+        try {
+            assertEquals(200, signInPage.getResponseCode());
+            String cookie = signInPage.getHeaderFields().getOrDefault("Set-Cookie", List.of()).stream()
+                    .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+            assertTrue(cookie.matches("(?i).*;\\s*Secure\\b.*"), cookie);
+            assertTrue(cookie.matches("(?i).*;\\s*HttpOnly\\b.*"), cookie);
+            assertTrue(cookie.matches("(?i).*;\\s*SameSite=Lax\\b.*"), cookie);
+        } finally {
+            signInPage.disconnect();
+        }
+    }
+
+    /** Trusts whatever certificate the test's own server on loopback shows; nothing else is ever called. */
+    private static final class SelfSignedOnLoopback implements X509TrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
     }
 }

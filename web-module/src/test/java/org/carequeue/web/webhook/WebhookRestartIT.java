@@ -3,15 +3,10 @@ package org.carequeue.web.webhook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.carequeue.api.audience.CustomerRequestResponse;
 import org.carequeue.api.queue.QueueResponse;
@@ -35,7 +30,10 @@ class WebhookRestartIT {
 
     @Test
     void undeliveredEventsArriveAfterTheNodeWasKilledAndStartedAgain() throws Exception {
-        Map<String, String> environment = Map.of("CAREQUEUE_DB_URL", ownDatabase());
+        // A database the shared suite server does not use (its sender would deliver meanwhile): in the
+        // PostgreSQL pass a schema next to the pass's own, on H2 the node's own file as the run command makes it.
+        Map<String, String> environment = "postgresql".equals(System.getProperty("carequeue.it.database"))
+                ? Map.of("CAREQUEUE_DB_URL", DatabaseUnderTest.ownPostgreSqlSchema("webhooks")) : Map.of();
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             receiver.failNext(Integer.MAX_VALUE, 503);
             MicroProcess node = MicroProcess.start("webhook-restart", environment, List.of("--nocluster"));
@@ -57,7 +55,7 @@ class WebhookRestartIT {
             }
 
             receiver.failNext(0, 503);
-            MicroProcess restarted = MicroProcess.start("webhook-restart", environment, List.of("--nocluster"));
+            MicroProcess restarted = node.startAgain();
             try {
                 receiver.await(all -> types(accepted(all)).containsAll(Set.of("queue.opened", "audience.requested")),
                         WAIT, "both events accepted after the restart");
@@ -82,25 +80,5 @@ class WebhookRestartIT {
 
     private static Set<String> types(List<WebhookReceiver.Received> received) {
         return received.stream().map(WebhookReceiver.Received::type).collect(Collectors.toSet());
-    }
-
-    /**
-     * An empty database the shared suite server does not use (its sender would deliver meanwhile):
-     * a fresh H2 folder, or in the PostgreSQL pass a schema next to the pass's own.
-     */
-    private static String ownDatabase() throws Exception {
-        if ("postgresql".equals(System.getProperty("carequeue.it.database"))) {
-            String url = System.getProperty("carequeue.it.postgresql.url");
-            String schema = url.replaceFirst(".*[?&]currentSchema=([A-Za-z0-9_]+).*", "$1") + "_webhooks";
-            try (Connection connection = DriverManager.getConnection(url.replaceFirst("\\?.*", ""), "postgres", "");
-                 Statement statement = connection.createStatement()) {
-                statement.execute("drop schema if exists " + schema + " cascade");
-                statement.execute("create schema " + schema);
-            }
-            return url.replaceFirst("currentSchema=[A-Za-z0-9_]+", "currentSchema=" + schema);
-        }
-        File target = new File(System.getProperty("carequeue.war", "target/ROOT.war")).getParentFile();
-        File folder = new File(target, "webhook-restart-h2-" + UUID.randomUUID().toString().substring(0, 8));
-        return "jdbc:h2:file:" + folder.getAbsolutePath() + "/carequeue;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
     }
 }

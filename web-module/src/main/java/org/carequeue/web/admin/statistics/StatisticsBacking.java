@@ -271,10 +271,6 @@ public class StatisticsBacking implements Serializable {
         return average == null ? "–" : String.format(Locale.ENGLISH, "%.2f", average);
     }
 
-    public String transcriptUrl(String audienceId) {
-        return "/admin/transcript.xhtml?audience=" + audienceId;
-    }
-
     // --- the form ---
 
     /** The queue names of the organization, by id, for the queue menu. */

@@ -12,15 +12,17 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.carequeue.agent.Agents;
+import org.carequeue.api.agent.AgentResponse;
 import org.carequeue.api.agent.CreateAgentRequest;
 import org.carequeue.api.session.MeResponse;
+import org.carequeue.api.session.SessionResponse;
 import org.carequeue.api.session.SignInRequest;
 import org.carequeue.audience.WaitingLines;
-import org.carequeue.api.agent.AgentResponse;
-import org.carequeue.api.session.SessionResponse;
 import org.carequeue.web.rest.ApiDocs;
 import org.carequeue.web.rest.Bodies;
+import org.carequeue.web.rest.RateLimited;
 import org.carequeue.web.security.AgentAuthentication;
+import org.carequeue.web.security.RateLimits.Limit;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
@@ -46,6 +48,8 @@ public class SessionsResource {
     @APIResponseSchema(value = SessionResponse.class, responseCode = "201", responseDescription = "Signed in")
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @RateLimited(perAddress = Limit.SIGN_INS_PER_ADDRESS)
+    @APIResponse(responseCode = "429", ref = ApiDocs.TOO_MANY_REQUESTS)
     public Response signIn(SignInRequest request) {
         SignInRequest r = Bodies.required(request);
         return Response.status(Response.Status.CREATED).entity(agents.signIn(r.username(), r.password())).build();

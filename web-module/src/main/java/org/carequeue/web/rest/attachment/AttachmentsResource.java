@@ -23,7 +23,9 @@ import org.carequeue.message.Posted;
 import org.carequeue.message.Upload;
 import org.carequeue.security.Roles;
 import org.carequeue.web.rest.ApiDocs;
+import org.carequeue.web.rest.RateLimited;
 import org.carequeue.web.security.AgentAuthentication;
+import org.carequeue.web.security.RateLimits.Limit;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -75,6 +77,8 @@ public class AttachmentsResource {
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
     @APIResponse(responseCode = "413", ref = ApiDocs.PAYLOAD_TOO_LARGE)
+    @RateLimited(perAddress = Limit.UPLOADS_PER_ADDRESS, perToken = Limit.UPLOADS_PER_TOKEN)
+    @APIResponse(responseCode = "429", ref = ApiDocs.TOO_MANY_REQUESTS)
     public Response upload(@QueryParam("clientMessageId") String clientMessageId, @QueryParam("name") String name)
             throws IOException, InterruptedException {
         try (Uploads.Admission admitted = Uploads.admit()) {

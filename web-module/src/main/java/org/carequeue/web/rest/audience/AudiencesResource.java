@@ -33,7 +33,9 @@ import org.carequeue.message.Posted;
 import org.carequeue.security.Roles;
 import org.carequeue.web.rest.ApiDocs;
 import org.carequeue.web.rest.Bodies;
+import org.carequeue.web.rest.RateLimited;
 import org.carequeue.web.security.AgentAuthentication;
+import org.carequeue.web.security.RateLimits.Limit;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
@@ -88,6 +90,8 @@ public class AudiencesResource {
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
     @APIResponse(responseCode = "413", ref = ApiDocs.PAYLOAD_TOO_LARGE)
+    @RateLimited(perAddress = Limit.MESSAGES_PER_ADDRESS, perToken = Limit.MESSAGES_PER_TOKEN)
+    @APIResponse(responseCode = "429", ref = ApiDocs.TOO_MANY_REQUESTS)
     public Response post(PostMessageRequest request) {
         PostMessageRequest r = Bodies.required(request);
         Posted posted = isAgent()

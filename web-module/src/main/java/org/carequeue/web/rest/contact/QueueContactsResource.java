@@ -17,6 +17,8 @@ import org.carequeue.api.contact.ContactsPage;
 import org.carequeue.contact.Contacts;
 import org.carequeue.web.rest.ApiDocs;
 import org.carequeue.web.rest.Bodies;
+import org.carequeue.web.rest.RateLimited;
+import org.carequeue.web.security.RateLimits.Limit;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
@@ -41,6 +43,8 @@ public class QueueContactsResource {
     @APIResponseSchema(value = ContactResponse.class, responseCode = "201", responseDescription = "The registered contact")
     @APIResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @RateLimited(perAddress = Limit.REQUESTS_PER_ADDRESS)
+    @APIResponse(responseCode = "429", ref = ApiDocs.TOO_MANY_REQUESTS)
     public Response register(ContactRequest request) {
         return Response.status(Response.Status.CREATED).entity(contacts.register(queueId, Bodies.required(request)))
                 .build();

@@ -33,6 +33,8 @@ import org.carequeue.queue.Queues;
 import org.carequeue.web.rest.ApiDocs;
 import org.carequeue.web.rest.Bodies;
 import org.carequeue.web.rest.ClientAddresses;
+import org.carequeue.web.rest.RateLimited;
+import org.carequeue.web.security.RateLimits.Limit;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -203,6 +205,8 @@ public class QueuesResource {
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
     @APIResponse(responseCode = "422", ref = ApiDocs.UNPROCESSABLE)
+    @RateLimited(perAddress = Limit.REQUESTS_PER_ADDRESS)
+    @APIResponse(responseCode = "429", ref = ApiDocs.TOO_MANY_REQUESTS)
     public Response request(@PathParam("queueId") String queueId, CustomerRequest request) {
         return Response.status(Response.Status.CREATED)
                 .entity(audiences.request(queueId, request, clientAddresses.of(http))).build();

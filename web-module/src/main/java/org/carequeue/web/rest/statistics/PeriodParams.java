@@ -6,8 +6,8 @@ import org.carequeue.statistics.StatisticsPeriod;
 
 /**
  * The period of a statistics request: {@code from}, {@code to} (local dates, {@code to} exclusive),
- * {@code zone}, {@code interval} and {@code serviceLevelSeconds}. Numbers arrive as text so that a
- * malformed one is a 400 naming its field, not JAX-RS's 404.
+ * {@code timeZone} (or its older name {@code zone}), {@code interval} and {@code serviceLevelSeconds}.
+ * Numbers arrive as text so that a malformed one is a 400 naming its field, not JAX-RS's 404.
  */
 public class PeriodParams {
 
@@ -16,6 +16,9 @@ public class PeriodParams {
 
     @QueryParam("to")
     String to;
+
+    @QueryParam("timeZone")
+    String timeZone;
 
     @QueryParam("zone")
     String zone;
@@ -27,8 +30,19 @@ public class PeriodParams {
     String serviceLevelSeconds;
 
     StatisticsPeriod period() {
-        return StatisticsPeriod.of(from, to, zone, interval,
-                serviceLevelSeconds == null ? null : number("serviceLevelSeconds", serviceLevelSeconds));
+        if (timeZone != null && zone != null && !timeZone.strip().equals(zone.strip())) {
+            throw new InvalidInput("timeZone", "timeZone and zone name different time zones; give one");
+        }
+        Integer target = serviceLevelSeconds == null ? null : number("serviceLevelSeconds", serviceLevelSeconds);
+        try {
+            return StatisticsPeriod.of(from, to, timeZone != null ? timeZone : zone, interval, target);
+        } catch (InvalidInput refusal) {
+            // The refusal names the parameter the caller used.
+            if (timeZone != null && "zone".equals(refusal.field())) {
+                throw new InvalidInput("timeZone", refusal.getMessage().replaceFirst("^zone", "timeZone"));
+            }
+            throw refusal;
+        }
     }
 
     static int number(String field, String value) {
