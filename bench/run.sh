@@ -13,7 +13,8 @@ shift
 
 target=bench/target
 mkdir -p "$target"
-war=web-module/target/ROOT.war
+# BENCH_WAR: another build (a file named ROOT.war, so it serves at /), to compare two builds in one session
+war=${BENCH_WAR:-web-module/target/ROOT.war}
 micro=web-module/target/payara-micro.jar
 lib=web-module/target/server-lib
 pre_boot=src-config/pre-boot.asadmin

@@ -4,6 +4,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -135,19 +137,23 @@ public class Agents {
         }
     }
 
-    /** The agent a bearer token stands for, if the token is known and not expired. */
+    /**
+     * The agent a bearer token stands for, if the token is known and not expired. Every API request
+     * comes through here, so the session and its agent are read in one query and without a
+     * transaction of their own (which would cost the database a commit per request).
+     */
     @PermitAll
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<CallerIdentity> authenticate(String token) {
         if (token == null || !token.startsWith(Tokens.AGENT_PREFIX)) {
             return Optional.empty();
         }
-        AgentSession session = em.find(AgentSession.class, Tokens.hash(token));
-        if (session == null || session.isExpired()) {
-            return Optional.empty();
-        }
-        Agent agent = em.find(Agent.class, session.agentId());
-        return agent == null || agent.isRemoved() ? Optional.empty()
-                : Optional.of(identity(agent, session.expiresAt()));
+        return em.createQuery("select s, a from AgentSession s, Agent a where s.tokenHash = :hash and a.id = s.agentId",
+                        Object[].class)
+                .setParameter("hash", Tokens.hash(token))
+                .getResultStream().findFirst()
+                .filter(row -> !((AgentSession) row[0]).isExpired() && !((Agent) row[1]).isRemoved())
+                .map(row -> identity((Agent) row[1], ((AgentSession) row[0]).expiresAt()));
     }
 
     private static CallerIdentity identity(Agent agent, OffsetDateTime expiresAt) {

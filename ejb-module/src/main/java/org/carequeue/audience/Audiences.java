@@ -264,7 +264,7 @@ public class Audiences {
         Queue queue = queues.forMember(queueId, agent);
         Audience picked = audienceId == null ? pickNext(queue, agent) : pickChosen(queue, audienceId, agent);
         em.persist(new QueueLogEntry(queue.id(), QueueLogKind.PICKED, agent.id(), picked.id()));
-        accepted.fire(new AudienceAccepted(picked.id(), queue.id(), agent.id(), agent.displayName()));
+        accepted.fire(new AudienceAccepted(picked.id(), queue.id(), queue.organizationId(), agent.id(), agent.displayName()));
         return view(picked, agent.displayName(), null);
     }
 
@@ -283,12 +283,13 @@ public class Audiences {
      * waiting locks as before, so "empty" is only answered when nobody waits.
      */
     private Audience pickNext(Queue queue, Agent agent) {
-        List<?> free = em.createNativeQuery("select id from audience where queue_id = ?1 and state = 'REQUESTED'"
-                        + " order by requested_at, id limit 1 for update skip locked")
+        // The whole row comes with its lock: it is read as the lock was taken, so it is still waiting.
+        List<?> free = em.createNativeQuery("select * from audience where queue_id = ?1 and state = 'REQUESTED'"
+                        + " order by requested_at, id limit 1 for update skip locked", Audience.class)
                 .setParameter(1, queue.id())
                 .getResultList();
         if (!free.isEmpty()) {
-            Audience audience = audiences.locked((String) free.get(0));
+            Audience audience = (Audience) free.get(0);
             audience.accept(agent.id());
             return audience;
         }
@@ -435,7 +436,7 @@ public class Audiences {
         audience.transferTo(agent.id(), target.id());
         em.persist(QueueLogEntry.transfer(from.id(), QueueLogKind.TRANSFERRED_OUT, agent.id(), audience.id(), target.id()));
         em.persist(QueueLogEntry.transfer(target.id(), QueueLogKind.TRANSFERRED_IN, agent.id(), audience.id(), from.id()));
-        transferred.fire(new AudienceTransferred(audience.id(), from.id(), target.id(), agent.id()));
+        transferred.fire(new AudienceTransferred(audience.id(), from.id(), target.id(), audience.organizationId(), agent.id()));
         return view(audience, null, position(audience));
     }
 
@@ -495,10 +496,10 @@ public class Audiences {
     private void recordEnd(Audience audience, boolean wasWaiting, String agentId) {
         if (wasWaiting) {
             em.persist(QueueLogEntry.dropped(audience.queueId(), audience.id(), audience.queuedAt()));
-            dropped.fire(new AudienceDropped(audience.id(), audience.queueId()));
+            dropped.fire(new AudienceDropped(audience.id(), audience.queueId(), audience.organizationId()));
         } else {
             em.persist(new QueueLogEntry(audience.queueId(), QueueLogKind.ENDED, agentId, audience.id()));
-            finished.fire(new AudienceFinished(audience.id(), audience.queueId(), audience.agentId()));
+            finished.fire(new AudienceFinished(audience.id(), audience.queueId(), audience.organizationId(), audience.agentId()));
         }
     }
 

@@ -82,8 +82,11 @@ public class Queue {
     @Column(name = "agent_id")
     private Set<String> memberIds = new HashSet<>();
 
-    /** Other queues of the organization this queue's agents may transfer their customers to. */
-    @ElementCollection(fetch = FetchType.EAGER)
+    /**
+     * Other queues of the organization this queue's agents may transfer their customers to. Read
+     * when needed: every pick and arrival loads the queue, and only settings and transfers use it.
+     */
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "queue_transfer_target", joinColumns = @JoinColumn(name = "queue_id"))
     @Column(name = "target_queue_id")
     private Set<String> transferTargetIds = new HashSet<>();

@@ -3,6 +3,8 @@ package org.carequeue.queue;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -301,9 +303,13 @@ public class Queues {
      * after-commit push, which runs without a caller; no endpoint exposes it.
      */
     @PermitAll
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Set<String> deskAudience(String queueId) {
-        Queue queue = queueId == null ? null : em.find(Queue.class, queueId);
-        return queue == null ? Set.of() : Set.copyOf(queue.memberIds());
+        // One query and no transaction of its own: this runs after every arrival and every pick.
+        return queueId == null ? Set.of() : Set.copyOf(em.createQuery(
+                        "select m from Queue q join q.memberIds m where q.id = :queue", String.class)
+                .setParameter("queue", queueId)
+                .getResultList());
     }
 
     /** A removed agent leaves every queue, in the transaction that removes them. */

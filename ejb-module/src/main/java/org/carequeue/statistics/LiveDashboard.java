@@ -79,13 +79,6 @@ public class LiveDashboard {
         return new DashboardNow(queues, agents);
     }
 
-    /** The organization whose dashboards show this queue; the queue's changes are signalled there. */
-    @PermitAll
-    public Optional<String> organizationOf(String queueId) {
-        Queue queue = queueId == null ? null : em.find(Queue.class, queueId);
-        return Optional.ofNullable(queue).map(Queue::organizationId);
-    }
-
     /** The organization whose dashboard this agent may watch: only an operator's own. */
     @PermitAll
     public Optional<String> organizationWatchedBy(String agentId) {

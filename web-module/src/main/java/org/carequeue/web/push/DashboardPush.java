@@ -12,7 +12,6 @@ import org.carequeue.audience.AudienceFinished;
 import org.carequeue.audience.AudienceRequested;
 import org.carequeue.audience.AudienceTransferred;
 import org.carequeue.queue.QueueChanged;
-import org.carequeue.statistics.LiveDashboard;
 
 /**
  * Tells the operators' live dashboards of an organization, after commit and on every node
@@ -32,27 +31,24 @@ public class DashboardPush {
     @Inject
     DeskSockets sockets;
 
-    @Inject
-    LiveDashboard dashboard;
-
     void requested(@Observes(during = TransactionPhase.AFTER_SUCCESS) AudienceRequested event) {
         relay.publish(new DashboardSignal(event.organizationId()));
     }
 
     void accepted(@Observes(during = TransactionPhase.AFTER_SUCCESS) AudienceAccepted event) {
-        queueChanged(event.queueId());
+        relay.publish(new DashboardSignal(event.organizationId()));
     }
 
     void dropped(@Observes(during = TransactionPhase.AFTER_SUCCESS) AudienceDropped event) {
-        queueChanged(event.queueId());
+        relay.publish(new DashboardSignal(event.organizationId()));
     }
 
     void finished(@Observes(during = TransactionPhase.AFTER_SUCCESS) AudienceFinished event) {
-        queueChanged(event.queueId());
+        relay.publish(new DashboardSignal(event.organizationId()));
     }
 
     void transferred(@Observes(during = TransactionPhase.AFTER_SUCCESS) AudienceTransferred event) {
-        queueChanged(event.toQueueId());
+        relay.publish(new DashboardSignal(event.organizationId()));
     }
 
     void queueChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) QueueChanged event) {
@@ -69,9 +65,5 @@ public class DashboardPush {
 
     public void deliver(DashboardSignal signal) {
         sockets.toDashboards(signal.organizationId(), SIGNAL);
-    }
-
-    private void queueChanged(String queueId) {
-        dashboard.organizationOf(queueId).ifPresent(organizationId -> relay.publish(new DashboardSignal(organizationId)));
     }
 }

@@ -12,6 +12,10 @@ import org.eclipse.microprofile.openapi.annotations.servers.Server;
  * All JAX-RS resources live under {@code /api}; versioned paths start with {@code /api/v1}. The
  * OpenAPI document Payara serves at {@code /openapi} takes its title and server from here, its
  * shared components from {@link ApiModel} and its operations from the resources' annotations.
+ *
+ * <p>Every resource is a {@code @RequestScoped} CDI bean: a resource that is no bean is built by
+ * Jersey's HK2 on every request, analysing its injection points each time (an eighth of the
+ * server's CPU per pick in the benchmark, docs/benchmarks.md).
  */
 @ApplicationPath("/api")
 @DeclareRoles({Roles.AGENT, Roles.OPERATOR, Roles.OWNER})

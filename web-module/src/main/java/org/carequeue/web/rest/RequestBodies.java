@@ -1,9 +1,9 @@
 package org.carequeue.web.rest;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.bind.JsonbException;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
@@ -27,6 +27,8 @@ public class RequestBodies implements ReaderInterceptor {
     public static final int MAX_BYTES = 64 * 1024;
     /** How much of an over-size body is read and dropped so that the client receives the 413. */
     static final int DRAIN_BYTES = 4 * 1024 * 1024;
+    /** Looked up once: {@code Json.createReader} looks the provider up through the class loaders on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
@@ -51,7 +53,7 @@ public class RequestBodies implements ReaderInterceptor {
      * parser refuses such a body instead. The body is at most {@link #MAX_BYTES}.
      */
     public static void requireWholeJson(byte[] body) {
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(body))) {
             reader.readValue();
         } catch (JsonException | NumberFormatException e) {
             throw new Unreadable(e);

@@ -1,5 +1,6 @@
 package org.carequeue.web.rest.agent;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Agent sign-in for the API ({@code /v1/sessions}), who am I ({@code /v1/me}), staff accounts. */
+@RequestScoped
 @Path("/v1")
 @Tag(name = "Sessions", description = "Agent sign-in and sign-out, who am I, staff accounts")
 @Produces(MediaType.APPLICATION_JSON)

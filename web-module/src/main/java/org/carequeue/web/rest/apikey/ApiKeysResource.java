@@ -1,5 +1,6 @@
 package org.carequeue.web.rest.apikey;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * The organization's API keys, for operators signed in with their own session (an API key never
  * manages keys): create (the answer is the only place the key appears), list with their use, revoke.
  */
+@RequestScoped
 @Path("/v1/api-keys")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package org.carequeue.web.rest.attachment;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -41,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * the attachment limit and never further.
  */
 @Tag(name = "Attachments", description = "Files and pictures sent in a conversation")
+@RequestScoped
 @Path("/v1/audiences/{audienceId}/attachments")
 @Produces(MediaType.APPLICATION_JSON)
 public class AttachmentsResource {

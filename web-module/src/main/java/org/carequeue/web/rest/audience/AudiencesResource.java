@@ -1,5 +1,6 @@
 package org.carequeue.web.rest.audience;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -47,6 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * customer token as bearer). Which side is asking decides which boundary method runs.
  */
 @Tag(name = "Audiences", description = "One conversation, for the customer (customer token) and for agents")
+@RequestScoped
 @Path("/v1/audiences/{audienceId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

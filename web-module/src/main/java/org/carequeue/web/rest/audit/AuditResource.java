@@ -1,5 +1,6 @@
 package org.carequeue.web.rest.audit;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The organization's audit log for operators: read only, as there is nothing to change in it. */
+@RequestScoped
 @Path("/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit", description = "Who signed in, picked, transferred, read transcripts and changed settings")

@@ -1,5 +1,6 @@
 package org.carequeue.web.rest.cannedmessage;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * their personal ones; operators also manage the organization's ({@code scope: organization}).
  */
 @Tag(name = "Canned messages", description = "Ready answers: the agent's own and the organization's")
+@RequestScoped
 @Path("/v1/canned-messages")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package org.carequeue.web.rest.contact;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** One registered contact, for the members of its queue. */
 @Tag(name = "Contacts", description = "Contact details customers leave in a queue")
+@RequestScoped
 @Path("/v1/contacts/{contactId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package org.carequeue.web.rest.contact;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A queue's registered contacts: customers leave them (no account), members read them. */
 @Tag(name = "Contacts", description = "Contact details customers leave in a queue")
+@RequestScoped
 @Path("/v1/queues/{queueId}/contacts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

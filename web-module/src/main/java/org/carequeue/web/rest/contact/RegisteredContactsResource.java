@@ -1,5 +1,6 @@
 package org.carequeue.web.rest.contact;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Every registered contact of the organization, for operators and keys that read transcripts. */
+@RequestScoped
 @Path("/v1/contacts")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Registered contacts", description = "Contact details customers left instead of a conversation")

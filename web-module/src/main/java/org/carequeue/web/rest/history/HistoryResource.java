@@ -1,5 +1,6 @@
 package org.carequeue.web.rest.history;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * first, a page at a time (by {@code offset}, or after the {@code cursor} a page handed out).
  */
 @Tag(name = "History", description = "The organization's conversations and transcripts (operators)")
+@RequestScoped
 @Path("/v1/audiences")
 @Produces(MediaType.APPLICATION_JSON)
 public class HistoryResource {

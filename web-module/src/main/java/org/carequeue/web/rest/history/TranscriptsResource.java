@@ -1,5 +1,6 @@
 package org.carequeue.web.rest.history;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * file, and its audit trail. {@code reason} is required when the organization asks for one.
  */
 @Tag(name = "History", description = "The organization's conversations and transcripts (operators)")
+@RequestScoped
 @Path("/v1/audiences/{audienceId}/transcript")
 public class TranscriptsResource {
 

@@ -1,5 +1,6 @@
 package org.carequeue.web.rest.metadata;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * place the secret appears) and revokes them; operators list them.
  */
 @Tag(name = "Master keys", description = "Keys for secure metadata")
+@RequestScoped
 @Path("/v1/master-keys")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package org.carequeue.web.rest.note;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The notes of one audience (its queue's note form with values), for its holder and its queue's members. */
 @Tag(name = "Notes", description = "Notes on conversations, in the queue's note form")
+@RequestScoped
 @Path("/v1/audiences/{audienceId}/notes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package org.carequeue.web.rest.note;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A queue's note form (operators). */
 @Tag(name = "Notes", description = "Notes on conversations, in the queue's note form")
+@RequestScoped
 @Path("/v1/queues/{queueId}/note-fields")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package org.carequeue.web.rest.organization;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The signed-in operator's organization's settings. */
 @Tag(name = "Organizations", description = "Sign-up, settings and the public view of queues")
+@RequestScoped
 @Path("/v1/organization/settings")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

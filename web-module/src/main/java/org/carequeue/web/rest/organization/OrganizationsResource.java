@@ -1,5 +1,6 @@
 package org.carequeue.web.rest.organization;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Sign-up of a new organization, and an organization's queues as customers see them. */
 @Tag(name = "Organizations", description = "Sign-up, settings and the public view of queues")
+@RequestScoped
 @Path("/v1/organizations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package org.carequeue.web.rest.queue;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -46,6 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Queues: customers join them ({@code POST /requests}); members list who waits, pick, open and
  * close; operators create and configure them and set their schedules.
  */
+@RequestScoped
 @Path("/v1/queues")
 @Tag(name = "Queues", description = "Customers join queues; members pick from them; operators configure them")
 @SecurityRequirement(name = ApiDocs.BEARER)

@@ -1,5 +1,6 @@
 package org.carequeue.web.rest.site;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -33,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * organization's sites. Whether the caller authenticated decides what {@code GET /{siteKey}} is.
  */
 @Tag(name = "Sites", description = "The chat widget's site configurations: public view and operators' editing")
+@RequestScoped
 @Path("/v1/sites")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

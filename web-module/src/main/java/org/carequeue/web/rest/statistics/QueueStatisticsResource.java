@@ -1,5 +1,6 @@
 package org.carequeue.web.rest.statistics;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** One queue's statistics (operators of its organization), as JSON or CSV; see {@link StatisticsResource}. */
 @Tag(name = "Statistics", description = "Queue statistics as JSON or, with Accept: text/csv, as CSV (operators)")
+@RequestScoped
 @Path("/v1/queues/{queueId}/statistics")
 @Produces({StatisticsCsv.JSON, StatisticsCsv.CSV})
 public class QueueStatisticsResource {

@@ -1,5 +1,6 @@
 package org.carequeue.web.rest.statistics;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * text/csv}, as a CSV file of the same numbers. The drill-down may name one queue ({@code queueId}).
  */
 @Tag(name = "Statistics", description = "Queue statistics as JSON or, with Accept: text/csv, as CSV (operators)")
+@RequestScoped
 @Path("/v1/statistics")
 @Produces({StatisticsCsv.JSON, StatisticsCsv.CSV})
 public class StatisticsResource {

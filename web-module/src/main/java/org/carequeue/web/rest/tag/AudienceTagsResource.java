@@ -1,5 +1,6 @@
 package org.carequeue.web.rest.tag;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The tags of one audience, for its holder and its queue's members. */
 @Tag(name = "Tags", description = "Tags, their tree and automatic tag rules")
+@RequestScoped
 @Path("/v1/audiences/{audienceId}/tags")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

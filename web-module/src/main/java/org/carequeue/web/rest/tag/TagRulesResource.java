@@ -1,5 +1,6 @@
 package org.carequeue.web.rest.tag;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Automatic tags from pre-questionnaire answers (operators). */
 @Tag(name = "Tags", description = "Tags, their tree and automatic tag rules")
+@RequestScoped
 @Path("/v1/tag-rules")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package org.carequeue.web.rest.tag;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The organization's tag tree: agents read it, operators shape it. */
 @Tag(name = "Tags", description = "Tags, their tree and automatic tag rules")
+@RequestScoped
 @Path("/v1/tags")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

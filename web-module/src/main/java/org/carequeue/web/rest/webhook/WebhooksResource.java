@@ -1,5 +1,6 @@
 package org.carequeue.web.rest.webhook;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -33,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Operators' webhook subscriptions. Creating one answers its signing secret, the only time it is
  * shown. Another organization's subscription is 404 {@code webhook_not_found}.
  */
+@RequestScoped
 @Path("/v1/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
