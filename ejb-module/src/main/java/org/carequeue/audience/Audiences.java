@@ -285,7 +285,7 @@ public class Audiences {
     private Audience pickNext(Queue queue, Agent agent) {
         // The whole row comes with its lock: it is read as the lock was taken, so it is still waiting.
         List<?> free = em.createNativeQuery("select * from audience where queue_id = ?1 and state = 'REQUESTED'"
-                        + " order by requested_at, id limit 1 for update skip locked", Audience.class)
+                        + WaitingLine.SQL_ORDER + " limit 1 for update skip locked", Audience.class)
                 .setParameter(1, queue.id())
                 .getResultList();
         if (!free.isEmpty()) {

@@ -15,6 +15,8 @@ public final class WaitingLine {
 
     /** {@link #ORDER} as a JPQL clause over an audience aliased {@code a}. */
     static final String JPQL_ORDER = " order by a.requestedAt, a.id";
+    /** {@link #ORDER} as an SQL clause over the audience table. */
+    static final String SQL_ORDER = " order by requested_at, id";
 
     /** One waiting request. */
     public record Waiting(String audienceId, OffsetDateTime requestedAt) {

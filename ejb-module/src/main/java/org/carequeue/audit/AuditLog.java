@@ -48,15 +48,14 @@ public class AuditLog {
 
     @PermitAll
     public void picked(@Observes AudienceAccepted event) {
-        Agent agent = em.find(Agent.class, event.agentId());
-        record(agent.organizationId(), AuditKind.PICKED, agent.id(), agent.displayName(), event.audienceId());
+        record(event.organizationId(), AuditKind.PICKED, event.agentId(), event.agentName(), event.audienceId());
     }
 
     @PermitAll
     public void transferred(@Observes AudienceTransferred event) {
         Agent agent = em.find(Agent.class, event.agentId());
         Queue target = em.find(Queue.class, event.toQueueId());
-        record(agent.organizationId(), AuditKind.TRANSFERRED, agent.id(), agent.displayName(),
+        record(event.organizationId(), AuditKind.TRANSFERRED, agent.id(), agent.displayName(),
                 event.audienceId() + " to " + target.name());
     }
 

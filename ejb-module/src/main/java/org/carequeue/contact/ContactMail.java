@@ -104,7 +104,7 @@ public class ContactMail {
                 try {
                     send(session, recipient, announcement.queueName(), link);
                 } catch (MessagingException | RuntimeException e) {
-                    LOG.log(Level.WARNING, "Could not e-mail " + recipient + " about contact " + contactId, e);
+                    LOG.log(Level.WARNING, "Could not e-mail a member about contact " + contactId, e);
                 }
             }
         } catch (RuntimeException e) {

@@ -39,5 +39,8 @@ class OriginsTest {
         assertFalse(Origins.sameOrigin("null", "localhost:8080"));
         assertFalse(Origins.sameOrigin(null, "localhost:8080"));
         assertFalse(Origins.sameOrigin("http://localhost:8080", null));
+        assertFalse(Origins.sameOrigin("http://evil.example", "127.0.0.1:8080"));
+        assertFalse(Origins.sameOrigin("http://127.0.0.1:8080.evil.example", "127.0.0.1:8080"));
+        assertFalse(Origins.sameOrigin("http://[bad", "127.0.0.1:8080"));
     }
 }

@@ -183,8 +183,8 @@ public class ChatEndpoint {
     }
 
     private void send(Session session, Peer peer, ClientFrame frame) {
-        // The token's bucket is the one its REST posts take from: a client gains nothing by switching.
-        Optional<RateLimits.Refused> refused = rateLimits.take(RateLimits.Limit.MESSAGES_PER_TOKEN, peer.token());
+        // The token's bucket (by its hash) is the one its REST posts take from: a client gains nothing by switching.
+        Optional<RateLimits.Refused> refused = rateLimits.take(RateLimits.Limit.MESSAGES_PER_TOKEN, Tokens.hash(peer.token()));
         if (refused.isPresent()) {
             sessions.send(session, ServerFrame.Error.of(ErrorCode.RATE_LIMITED.code(), "Too many messages; send again in "
                     + refused.get().retryAfterSeconds() + " s", frame.clientMessageId()));
@@ -264,13 +264,14 @@ public class ChatEndpoint {
             }
         } else if (cause instanceof EJBAccessException || cause instanceof AccessLocalException) {
             sessions.send(session, ServerFrame.Error.of(ErrorCode.FORBIDDEN.code(), "Not allowed", clientMessageId));
-        } else if (Failures.isTransient(e)) {
-            sessions.send(session, ServerFrame.Error.of(ErrorCode.SERVICE_UNAVAILABLE.code(),
-                    "Busy; nothing was stored, send again", clientMessageId));
         } else if (Failures.isDatabaseUnreachable(e)) {
+            // Before the transient check: a lost connection is also a transient SQL failure.
             LOG.log(Level.WARNING, "The database cannot be reached; answered service_unavailable: {0}", String.valueOf(e));
             sessions.send(session, ServerFrame.Error.of(ErrorCode.SERVICE_UNAVAILABLE.code(),
                     "The database cannot be reached; send it again shortly with the same clientMessageId", clientMessageId));
+        } else if (Failures.isTransient(e)) {
+            sessions.send(session, ServerFrame.Error.of(ErrorCode.SERVICE_UNAVAILABLE.code(),
+                    "Busy; nothing was stored, send again", clientMessageId));
         } else {
             LOG.log(Level.SEVERE, "Chat frame failed", e);
             sessions.send(session, ServerFrame.Error.of(ErrorCode.INTERNAL_ERROR.code(),

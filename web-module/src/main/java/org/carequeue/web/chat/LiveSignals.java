@@ -106,7 +106,7 @@ public class LiveSignals {
         if (cause instanceof EJBAccessException || cause instanceof AccessLocalException) {
             return ServerFrame.Error.of(ErrorCode.FORBIDDEN.code(), "Not allowed", null);
         }
-        if (Failures.isTransient(e)) {
+        if (Failures.isTransient(e) || Failures.isDatabaseUnreachable(e)) {
             return ServerFrame.Error.of(ErrorCode.SERVICE_UNAVAILABLE.code(), "Busy; send again", null);
         }
         LOG.log(Level.SEVERE, "A desk frame failed", e);

@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
+import org.carequeue.site.Origins;
 
 /**
  * Browsers send the session cookie with a socket any site's page opens, so the desk's signal
@@ -20,18 +20,10 @@ public class SameOriginSignals extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!sameOrigin(request.getHeader("Origin"), request.getHeader("Host"))) {
+        if (!Origins.sameOrigin(request.getHeader("Origin"), request.getHeader("Host"))) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "The desk's socket opens from the desk only");
             return;
         }
         chain.doFilter(request, response);
-    }
-
-    static boolean sameOrigin(String origin, String host) {
-        try {
-            return origin != null && host != null && host.equalsIgnoreCase(URI.create(origin).getRawAuthority());
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

@@ -8,12 +8,12 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
 import org.carequeue.api.problem.ErrorCode;
 import org.carequeue.web.problem.Problems;
+import org.carequeue.web.security.AgentAuthentication;
 import org.carequeue.web.security.RateLimits;
 
 /** Applies {@link RateLimited} before the resource method runs, so a refused call costs no transaction. */
@@ -40,16 +40,13 @@ public class RateLimitFilter implements ContainerRequestFilter {
         if (limited == null) {
             return;
         }
-        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? authorization.substring(7).strip() : null;
         Optional<RateLimits.Refused> refused = rateLimits.take(limited.perAddress(), clientAddresses.of(http),
-                limited.perToken().length == 0 ? null : limited.perToken()[0], token);
+                limited.perToken().length == 0 ? null : limited.perToken()[0], AgentAuthentication.bearerToken(http));
         refused.ifPresent(r -> request.abortWith(tooMany(r)));
     }
 
-    /** 429 {@code rate_limited} with the seconds to wait, for the API and the sign-in page alike. */
-    public static Response tooMany(RateLimits.Refused refused) {
+    /** 429 {@code rate_limited} with the seconds to wait. */
+    private static Response tooMany(RateLimits.Refused refused) {
         return Response.fromResponse(Problems.response(ErrorCode.RATE_LIMITED,
                         "Too many requests; try again in " + refused.retryAfterSeconds() + " s"))
                 .header("Retry-After", refused.retryAfterSeconds()).build();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.carequeue.platform.Tokens;
 import org.carequeue.web.rest.ClientAddresses;
 import org.eclipse.microprofile.config.Config;
 
@@ -84,7 +85,8 @@ public class RateLimits {
             refused = take(perAddress, address);
         }
         if (refused.isEmpty() && perToken != null && token != null) {
-            refused = take(perToken, token);
+            // Keyed by the token's hash: live credentials do not sit in the bucket map.
+            refused = take(perToken, Tokens.hash(token));
         }
         return refused;
     }

@@ -84,13 +84,17 @@ public class SignInBacking {
     /** Ends the container login and the whole session: nothing of it can be used again. */
     public void signOut() throws ServletException, IOException {
         ExternalContext external = faces.getExternalContext();
-        if (security.getCallerPrincipal() != null) {
-            agents.signedOutOfDesk();
-        }
-        ((HttpServletRequest) external.getRequest()).logout();
-        HttpSession session = (HttpSession) external.getSession(false);
-        if (session != null) {
-            session.invalidate();
+        try {
+            if (security.getCallerPrincipal() != null) {
+                agents.signedOutOfDesk();
+            }
+        } finally {
+            // Signing out must not depend on the audit log being writable.
+            ((HttpServletRequest) external.getRequest()).logout();
+            HttpSession session = (HttpSession) external.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
         }
         external.redirect(external.getRequestContextPath() + "/signin.xhtml?signedOut=true");
     }

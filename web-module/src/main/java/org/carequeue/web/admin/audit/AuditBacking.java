@@ -5,8 +5,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -15,6 +13,7 @@ import org.carequeue.api.audit.AuditEntryResponse;
 import org.carequeue.api.audit.AuditPage;
 import org.carequeue.audit.AuditKind;
 import org.carequeue.audit.AuditLog;
+import org.carequeue.web.faces.Times;
 
 /**
  * The audit log page: newest first, 50 a page, one kind or all. Older pages follow the API's
@@ -25,7 +24,6 @@ import org.carequeue.audit.AuditLog;
 public class AuditBacking implements Serializable {
 
     static final String PAGE_SIZE = "50";
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'");
 
     @Inject
     AuditLog auditLog;
@@ -48,7 +46,7 @@ public class AuditBacking implements Serializable {
     }
 
     public void older() {
-        if (page.nextCursor() != null) {
+        if (isHasOlder()) {
             before.push(cursor == null ? "" : cursor);
             cursor = page.nextCursor();
             read();
@@ -87,7 +85,7 @@ public class AuditBacking implements Serializable {
     }
 
     public String when(AuditEntryResponse entry) {
-        return WHEN.format(OffsetDateTime.parse(entry.at()));
+        return Times.of(entry.at());
     }
 
     public String getKind() {
