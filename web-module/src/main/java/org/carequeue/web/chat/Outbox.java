@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.carequeue.web.push.FrameSending;
 
 /**
  * One socket's outgoing frames. They are handed to the container's asynchronous sender in the
@@ -84,7 +85,7 @@ final class Outbox {
             return;
         }
         try {
-            session.getAsyncRemote().sendText(frame, this::sent);
+            FrameSending.run(() -> session.getAsyncRemote().sendText(frame, this::sent));
         } catch (IllegalStateException e) {
             pending.decrementAndGet();
             LOG.log(Level.FINE, "Chat socket " + session.getId() + " is closing", e);
