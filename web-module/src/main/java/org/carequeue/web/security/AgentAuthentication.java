@@ -2,8 +2,6 @@ package org.carequeue.web.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -25,12 +23,12 @@ import org.carequeue.agent.Agents;
 import org.carequeue.agent.CallerIdentity;
 import org.carequeue.agent.InvalidCredentials;
 import org.carequeue.api.problem.ErrorCode;
-import org.carequeue.api.problem.Problem;
 import org.carequeue.platform.Clock;
 import org.carequeue.platform.InvalidInput;
 import org.carequeue.platform.Tokens;
 import org.carequeue.security.ApiKeyCaller;
 import org.carequeue.security.ApiKeys;
+import org.carequeue.web.problem.Problems;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -57,7 +55,6 @@ public class AgentAuthentication implements HttpAuthenticationMechanism {
     private static final String SESSION_SIGNED_IN_AT = "carequeue.signedInAt";
     private static final String BEARER = "Bearer ";
 
-    private static final Jsonb PROBLEMS = JsonbBuilder.create();
     /** A whole key (not the same letters inside another token, such as a customer's): prefix and 43 base64url characters. */
     private static final Pattern KEY_IN_TEXT = Pattern.compile("(?<![A-Za-z0-9_-])" + Tokens.API_KEY_PREFIX
             + "[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])");
@@ -164,13 +161,10 @@ public class AgentAuthentication implements HttpAuthenticationMechanism {
     /** The mechanism answers itself (problem+json); the resource is not called. */
     private static AuthenticationStatus refuse(HttpServletResponse response, ErrorCode code, String detail) {
         try {
-            response.setStatus(code.status());
-            response.setContentType(Problem.MEDIA_TYPE);
-            response.setCharacterEncoding("UTF-8");
             if (code == ErrorCode.INVALID_API_KEY) {
                 response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             }
-            response.getWriter().write(PROBLEMS.toJson(Problem.of(code, detail)));
+            Problems.write(response, code, detail);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,7 +1,5 @@
 package org.carequeue.web.security;
 
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -9,10 +7,9 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.carequeue.api.problem.ErrorCode;
-import org.carequeue.api.problem.Problem;
+import org.carequeue.web.problem.Problems;
 
 /**
  * Refuses at once a request with a body that asks to upgrade plain HTTP to HTTP/2 ({@code Upgrade:
@@ -24,21 +21,16 @@ import org.carequeue.api.problem.Problem;
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class CleartextHttp2Upgrades extends HttpFilter {
 
-    private static final Jsonb JSON = JsonbBuilder.create();
-
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         // A server with HTTP/2 on (a Payara Server left at its defaults) upgrades first: HTTP/2.0 here.
         if (asksForH2c(request) && hasBody(request) && "HTTP/1.1".equals(request.getProtocol())) {
-            response.setStatus(ErrorCode.H2C_NOT_SUPPORTED.status());
-            response.setContentType(Problem.MEDIA_TYPE);
             // The unread body stays on the connection: nothing after it can be read as a request.
             response.setHeader("Connection", "close");
-            // JSON is UTF-8 without a charset parameter, as the API's other problem+json answers.
-            response.getOutputStream().write(JSON.toJson(Problem.of(ErrorCode.H2C_NOT_SUPPORTED,
+            Problems.write(response, ErrorCode.H2C_NOT_SUPPORTED,
                     "HTTP/2 over plain HTTP (Upgrade: h2c) is not supported and the body could not be read;"
-                            + " send the request over HTTP/1.1, or over HTTPS")).getBytes(StandardCharsets.UTF_8));
+                            + " send the request over HTTP/1.1, or over HTTPS");
             return;
         }
         chain.doFilter(request, response);

@@ -1,8 +1,6 @@
 package org.carequeue.web.site;
 
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -10,14 +8,13 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.carequeue.api.problem.ErrorCode;
-import org.carequeue.api.problem.Problem;
 import org.carequeue.platform.Tokens;
 import org.carequeue.site.Origins;
 import org.carequeue.site.SiteOrigins;
+import org.carequeue.web.problem.Problems;
 import org.carequeue.web.security.AgentAuthentication;
 
 /**
@@ -36,7 +33,6 @@ public class CustomerOrigins extends HttpFilter {
     private static final Pattern QUEUE_CALL = Pattern.compile("/api/v1/queues/([^/]+)/(?:requests|contacts)/?");
     private static final Pattern AUDIENCE_CALL = Pattern.compile("/api/v1/audiences/([^/]+)(?:/.*)?");
     private static final Pattern SITE_READ = Pattern.compile("/api/v1/sites/([^/]+)/?");
-    private static final Jsonb JSON = JsonbBuilder.create();
 
     @Inject
     SiteOrigins origins;
@@ -49,12 +45,8 @@ public class CustomerOrigins extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        response.setStatus(ErrorCode.ORIGIN_NOT_ALLOWED.status());
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(JSON.toJson(Problem.of(ErrorCode.ORIGIN_NOT_ALLOWED,
-                "This page (" + origin + ") may not use this organization's chat; an operator adds it to a site's"
-                        + " allowed origins")));
+        Problems.write(response, ErrorCode.ORIGIN_NOT_ALLOWED, "This page (" + origin
+                + ") may not use this organization's chat; an operator adds it to a site's allowed origins");
     }
 
     private boolean allowed(HttpServletRequest request, String origin) {
