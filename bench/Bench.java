@@ -743,7 +743,11 @@ public class Bench {
         }
     }
 
-    /** Waits until the address answers with anything but a gateway's or a missing deployment's 404/503. */
+    /**
+     * Waits until the address is served: for the empty server any answer (its own 404 page), for
+     * CareQueue an answer of the application, not a 404 of a missing deployment nor the 500s the
+     * web container gives while the application still starts (about 2 s after "deployed").
+     */
     void awaitServed(URI uri, Duration limit, Process server) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         boolean anyAnswer = uri.getPath().equals("/");
@@ -754,7 +758,7 @@ public class Bench {
             try {
                 HttpResponse<Void> reply = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
                         HttpResponse.BodyHandlers.discarding());
-                if (anyAnswer || reply.statusCode() != 404 && reply.statusCode() != 503) {
+                if (anyAnswer || reply.statusCode() != 404 && reply.statusCode() < 500) {
                     return;
                 }
             } catch (IOException e) {
