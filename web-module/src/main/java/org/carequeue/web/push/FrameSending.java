@@ -11,10 +11,11 @@ import java.util.List;
  * from memory. Tyrus restarts a socket's idle timer on every frame through Payara's managed
  * scheduled executor, and that executor looks up the {@code ThreadContextProvider} service file
  * through the thread's context class loader on every schedule, which walks every jar of the server:
- * a third of the CPU of a chat message (docs/benchmarks.md). The answer never changes while the
- * application runs, so this loader asks the application's loader once; it delegates everything else
- * to it, so classes, other resources and the context the timer captures stay the application's.
- * Frames received pay the lookup still: Tyrus schedules before the endpoint sees them.
+ * a fifth of the server's CPU under message load went to the frames we send (docs/benchmarks.md,
+ * 2026-12-04 evening). The answer never changes while the application runs, so this loader asks
+ * the application's loader once; it delegates everything else to it, so classes, other resources
+ * and the context the timer captures stay the application's. Frames received pay the lookup still:
+ * Tyrus schedules before the endpoint sees them.
  */
 public final class FrameSending extends ClassLoader {
 
