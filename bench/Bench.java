@@ -746,7 +746,7 @@ public class Bench {
     /**
      * Waits until the address is served: for the empty server any answer (its own 404 page), for
      * CareQueue an answer of the application, not a 404 of a missing deployment nor the 500s the
-     * web container gives while the application still starts (about 2 s after "deployed").
+     * web container gives for a few seconds while the application's web module still starts.
      */
     void awaitServed(URI uri, Duration limit, Process server) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();

@@ -28,17 +28,16 @@ public class AudienceAccess {
     /** The customer's own audience, to read. */
     public Audience forCustomer(String audienceId, String customerToken) {
         requireToken(customerToken);
-        return customersOwn(find(audienceId), customerToken);
+        Audience audience = find(audienceId);
+        if (!audience.hasCustomerToken(customerToken)) {
+            throw new AudienceNotFound();
+        }
+        return audience;
     }
 
-    /**
-     * The customer's own audience, locked for a change, in one locked read: every customer change
-     * (each message among them) starts with it. A wrong token holds the row only until its refusal
-     * rolls back.
-     */
+    /** The customer's own audience, locked for a change. */
     public Audience forCustomerToChange(String audienceId, String customerToken) {
-        requireToken(customerToken);
-        return customersOwn(locked(audienceId), customerToken);
+        return lock(forCustomer(audienceId, customerToken));
     }
 
     /** The audience a customer token belongs to (how a socket learns which audience it serves). */
@@ -131,13 +130,6 @@ public class AudienceAccess {
     private Audience find(String audienceId) {
         Audience audience = audienceId == null ? null : em.find(Audience.class, audienceId);
         if (audience == null) {
-            throw new AudienceNotFound();
-        }
-        return audience;
-    }
-
-    private static Audience customersOwn(Audience audience, String customerToken) {
-        if (!audience.hasCustomerToken(customerToken)) {
             throw new AudienceNotFound();
         }
         return audience;

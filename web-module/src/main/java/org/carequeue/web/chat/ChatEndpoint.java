@@ -76,6 +76,8 @@ public class ChatEndpoint {
 
     @OnOpen
     public void onOpen(Session session) {
+        // Whatever the container's default: the socket's idle task must never act (FrameSending).
+        session.setMaxIdleTimeout(0);
         sessions.opened(session);
         sessions.closeUnlessAuthenticatedWithin(session, AUTH_TIMEOUT_SECONDS);
     }

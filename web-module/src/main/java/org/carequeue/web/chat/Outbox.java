@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.carequeue.web.push.FrameSending;
 
 /**
  * One socket's outgoing frames. They are handed to the container's asynchronous sender in the

@@ -86,26 +86,22 @@ public class DeskSockets {
 
     /** Sends a signal to every open desk of these agents; a desk that is gone is skipped. */
     void send(Collection<String> agentIds, String signal) {
-        FrameSending.run(() -> {
-            for (String agentId : agentIds) {
-                for (Session session : byAgent.getOrDefault(agentId, Set.of())) {
-                    if (session.isOpen()) {
-                        session.getAsyncRemote().sendText(signal);
-                    }
-                }
-            }
-        });
-    }
-
-    /** Tells the dashboards of an organization open on this node. */
-    void toDashboards(String organizationId, String signal) {
-        FrameSending.run(() -> {
-            for (Session session : dashboards.getOrDefault(organizationId, Set.of())) {
+        for (String agentId : agentIds) {
+            for (Session session : byAgent.getOrDefault(agentId, Set.of())) {
                 if (session.isOpen()) {
                     session.getAsyncRemote().sendText(signal);
                 }
             }
-        });
+        }
+    }
+
+    /** Tells the dashboards of an organization open on this node. */
+    void toDashboards(String organizationId, String signal) {
+        for (Session session : dashboards.getOrDefault(organizationId, Set.of())) {
+            if (session.isOpen()) {
+                session.getAsyncRemote().sendText(signal);
+            }
+        }
     }
 
     /** Closes the desks and dashboards of an agent who may no longer use them. */

@@ -1,4 +1,4 @@
-package org.carequeue.web.push;
+package org.carequeue.web.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
