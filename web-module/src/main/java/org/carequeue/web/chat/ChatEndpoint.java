@@ -76,8 +76,9 @@ public class ChatEndpoint {
 
     @OnOpen
     public void onOpen(Session session) {
-        // Whatever the container's default: the socket's idle task must never act (FrameSending).
+        // Whatever the container's default: the socket's idle task must never act (ChatIdleTimers).
         session.setMaxIdleTimeout(0);
+        ChatIdleTimers.install(session);
         sessions.opened(session);
         sessions.closeUnlessAuthenticatedWithin(session, AUTH_TIMEOUT_SECONDS);
     }

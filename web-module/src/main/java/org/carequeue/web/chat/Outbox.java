@@ -84,7 +84,7 @@ final class Outbox {
             return;
         }
         try {
-            FrameSending.run(() -> session.getAsyncRemote().sendText(frame, this::sent));
+            session.getAsyncRemote().sendText(frame, this::sent);
         } catch (IllegalStateException e) {
             pending.decrementAndGet();
             LOG.log(Level.FINE, "Chat socket " + session.getId() + " is closing", e);
