@@ -1298,6 +1298,7 @@
                 status.replaceChildren();
                 if (frame.position != null) {
                     state.position = frame.position;
+                    state.etaSeconds = frame.etaSeconds ?? null;
                 }
                 changed(frame.state);
                 if (frame.state === 'ACCEPTED' && !state.agentName) {

@@ -16,18 +16,20 @@ public final class ServerFrame {
 
     /**
      * The auth frame was accepted: who the socket speaks for. A customer's carries their audience,
-     * its state and their place in line; an agent's lists the live audiences they hold, so a
+     * its state, and while they wait their place in line and the estimated wait ({@code etaSeconds},
+     * null without enough history), as the {@code queue} frames that follow do; an agent's lists the live audiences they hold, so a
      * client that reconnected (to any node) knows what to resume. Both carry the STUN/TURN servers
      * for video calls ({@code iceServers}, empty when none are configured).
      */
     public record Ready(String type, String role, String audienceId, String state, Integer position,
-                        List<String> audienceIds, List<IceServer> iceServers) {
-        public static Ready customer(String audienceId, String state, Integer position, List<IceServer> iceServers) {
-            return new Ready("ready", "customer", audienceId, state, position, null, iceServers);
+                        Integer etaSeconds, List<String> audienceIds, List<IceServer> iceServers) {
+        public static Ready customer(String audienceId, String state, Integer position, Integer etaSeconds,
+                                     List<IceServer> iceServers) {
+            return new Ready("ready", "customer", audienceId, state, position, etaSeconds, null, iceServers);
         }
 
         public static Ready agent(List<String> audienceIds, List<IceServer> iceServers) {
-            return new Ready("ready", "agent", null, null, null, audienceIds, iceServers);
+            return new Ready("ready", "agent", null, null, null, null, audienceIds, iceServers);
         }
     }
 

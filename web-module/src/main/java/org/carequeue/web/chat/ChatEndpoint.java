@@ -176,6 +176,7 @@ public class ChatEndpoint {
             sessions.stoppedWaiting(audienceId, audience.queueId());
         }
         sessions.ready(session, ServerFrame.Ready.customer(audienceId, audience.state(), audience.position(),
+                audience.etaSeconds(),
                 iceServers.forClient()));
     }
 

@@ -38,7 +38,9 @@ class WaitEstimateIT extends AgainstBuiltWar {
 
         // The fifth pick (Carla): now there is history, and Dave's socket hears his new place with it.
         try (ChatSocket socket = ChatSocket.authenticated(api, dave.customerToken())) {
-            assertEquals(2, socket.ready().getInt("position"));
+            JsonObject ready = socket.ready();
+            assertEquals(2, ready.getInt("position"));
+            assertTrue(!ready.containsKey("etaSeconds") || ready.isNull("etaSeconds"), ready.toString());
             api.post("api/v1/queues/" + queue.id() + "/pick", ann.token(), null).expect(200);
             JsonObject place = socket.next("queue");
             assertEquals(1, place.getInt("position"));
@@ -54,6 +56,12 @@ class WaitEstimateIT extends AgainstBuiltWar {
             AudienceResponse erinWaiting = status(api, erin);
             assertEquals(2, erinWaiting.position());
             assertTrue(erinWaiting.etaSeconds() >= daveNext.etaSeconds(), "further back, a longer wait");
+            try (ChatSocket erinSocket = ChatSocket.authenticated(api, erin.customerToken())) {
+                JsonObject erinReady = erinSocket.ready();
+                assertEquals(2, erinReady.getInt("position"));
+                // Computed again at auth: the last pick's gap has grown since, so never less.
+                assertTrue(erinReady.getInt("etaSeconds") >= erinWaiting.etaSeconds(), erinReady.toString());
+            }
         }
         assertNull(status(api, carla).etaSeconds(), "picked: no estimate");
     }
