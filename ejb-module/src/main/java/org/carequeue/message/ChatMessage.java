@@ -21,8 +21,15 @@ import org.carequeue.platform.Clock;
 @Table(name = "chat_message")
 public class ChatMessage {
 
+    /**
+     * A node takes ids 1,000 at a time (V21 sets the sequence's increment to match). When a block
+     * runs out, every thread storing a message waits on EclipseLink's one sequencing lock while a
+     * new block is fetched; with blocks of 50 that was 20 times a second under load, and at 64
+     * messages in flight the waits cost more than the messages (docs/benchmarks.md, 2026-12-04, night).
+     * Nothing orders messages by id: their order is {@code seq} within the audience.
+     */
     @Id
-    @SequenceGenerator(name = "chat_message", sequenceName = "chat_message_seq", allocationSize = 50)
+    @SequenceGenerator(name = "chat_message", sequenceName = "chat_message_seq", allocationSize = 1000)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "chat_message")
     private Long id;
     @Column(name = "audience_id")
