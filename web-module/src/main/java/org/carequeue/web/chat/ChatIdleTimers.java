@@ -17,8 +17,9 @@ import java.util.logging.Logger;
  * Keeps the container's per-frame scan of the server's jars off chat sockets. Tyrus restarts a
  * socket's idle timer on every frame, received or sent, through Payara's managed scheduled
  * executor, and that executor looks up the {@code ThreadContextProvider} service file through the
- * thread's context class loader on every schedule, which walks every jar of the server: two fifths
- * of the server's JFR samples under message load (docs/benchmarks.md, 2026-12-05).
+ * thread's context class loader on every schedule, which walks every jar of the server: 14 % of the
+ * server's JFR samples under message load for the frames received alone, after the frames sent
+ * had been spared it (docs/benchmarks.md, 2026-12-04, night).
  * <p>
  * {@link #install} gives a chat socket a scheduler that hands each call to the container's with a
  * context class loader ({@link ProviderLookups}) that asks the application's loader for that file
