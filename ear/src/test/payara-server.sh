@@ -60,12 +60,14 @@ start() {
 
   # Loopback only: every listener (all but the embedded message broker's lazy-start port, which
   # stays on all interfaces; the application uses no JMS), and the data grid too, under a name of
-  # its own, so it neither joins nor is joined by another Payara on this machine.
+  # its own, so it neither joins nor is joined by another Payara on this machine. No phone home,
+  # neither Payara's nor Hazelcast's (docs/operations.md).
   sed -i \
     -e 's/<network-listener port=/<network-listener address="127.0.0.1" port=/' \
     -e 's/address="0\.0\.0\.0"/address="127.0.0.1"/' \
     -e "s/<hazelcast-runtime-configuration /<hazelcast-runtime-configuration interface=\"127.0.0.1\" cluster-group-name=\"carequeue-ear-smoke-$portbase\" /" \
-    -e 's|<jvm-options>-server</jvm-options>|&<jvm-options>-Dhazelcast.socket.bind.any=false</jvm-options>|' \
+    -e 's|<jvm-options>-server</jvm-options>|&<jvm-options>-Dhazelcast.socket.bind.any=false</jvm-options><jvm-options>-Dhazelcast.phone.home.enabled=false</jvm-options>|' \
+    -e 's/<phone-home-runtime-configuration /<phone-home-runtime-configuration enabled="false" /' \
     "$domains/$domain/config/domain.xml"
 
   # The server JVM inherits asadmin's environment: the application reads its database and demo
