@@ -76,9 +76,10 @@ public class ChatEndpoint {
 
     @OnOpen
     public void onOpen(Session session) {
+        // First: setting the timeout reschedules the idle timer, which then already skips the scan.
+        ChatIdleTimers.install(session);
         // Whatever the container's default: the socket's idle task must never act (ChatIdleTimers).
         session.setMaxIdleTimeout(0);
-        ChatIdleTimers.install(session);
         sessions.opened(session);
         sessions.closeUnlessAuthenticatedWithin(session, AUTH_TIMEOUT_SECONDS);
     }

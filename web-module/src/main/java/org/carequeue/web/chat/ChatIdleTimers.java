@@ -3,13 +3,17 @@ package org.carequeue.web.chat;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.net.URL;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -41,7 +45,16 @@ final class ChatIdleTimers {
 
     private static final ProviderLookups LOADER = new ProviderLookups(ChatIdleTimers.class.getClassLoader());
 
-    private static volatile boolean reportedMissing;
+    /** The scheduler field of each socket class, looked up once per class; empty where there is none to use. */
+    private static final ClassValue<Optional<Field>> SCHEDULER_FIELDS = new ClassValue<>() {
+        @Override
+        protected Optional<Field> computeValue(Class<?> type) {
+            return schedulerField(type);
+        }
+    };
+
+    /** Whether the log has said that sockets keep the container's scheduler: it says so once, not per socket. */
+    private static final AtomicBoolean REPORTED = new AtomicBoolean();
 
     private ChatIdleTimers() {
     }
@@ -51,70 +64,89 @@ final class ChatIdleTimers {
         try {
             return replaceScheduler(session, LOADER);
         } catch (IllegalAccessException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not replace the idle timer's scheduler of chat socket " + session.getId(), e);
+            if (REPORTED.compareAndSet(false, true)) {
+                LOG.log(Level.WARNING, "Chat sockets keep the container's idle timer scheduler and pay its per-frame scan", e);
+            }
             return false;
         }
     }
 
-    /** Puts a scheduler with these lookups into Tyrus's field of {@code socket}; false if it has none. */
+    /**
+     * Puts a scheduler with these lookups into Tyrus's field of {@code socket}, unless it is there
+     * already; false if the socket has no such field (or one of another type, or not accessible).
+     */
     static boolean replaceScheduler(Object socket, ClassLoader lookups) throws IllegalAccessException {
-        Field field = schedulerField(socket.getClass());
-        if (field == null) {
-            if (!reportedMissing) {
-                reportedMissing = true;
-                LOG.info(() -> socket.getClass().getName() + " has no scheduler field '" + SCHEDULER_FIELD
-                        + "': chat frames pay the container's per-frame scan");
+        Optional<Field> field = SCHEDULER_FIELDS.get(socket.getClass());
+        if (field.isEmpty()) {
+            if (REPORTED.compareAndSet(false, true)) {
+                LOG.info(() -> socket.getClass().getName() + " has no accessible ScheduledExecutorService field '"
+                        + SCHEDULER_FIELD + "': chat frames pay the container's per-frame scan");
             }
             return false;
         }
-        ScheduledExecutorService container = (ScheduledExecutorService) field.get(socket);
-        if (container != null && !Proxy.isProxyClass(container.getClass())) {
-            field.set(socket, withProviderLookups(container, lookups));
+        ScheduledExecutorService container = (ScheduledExecutorService) field.get().get(socket);
+        if (container == null) {
+            return false;
+        }
+        if (!WithProviderLookups.wraps(container)) {
+            field.get().set(socket, withProviderLookups(container, lookups));
         }
         return true;
     }
 
-    private static Field schedulerField(Class<?> type) {
+    private static Optional<Field> schedulerField(Class<?> type) {
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
             try {
                 Field field = c.getDeclaredField(SCHEDULER_FIELD);
                 if (field.getType() != ScheduledExecutorService.class) {
-                    return null;
+                    return Optional.empty();
                 }
                 field.setAccessible(true);
-                return field;
+                return Optional.of(field);
             } catch (NoSuchFieldException e) {
                 // Look in the super-class.
             } catch (RuntimeException e) {
                 // Not accessible: the socket keeps the container's scheduler.
-                return null;
+                return Optional.empty();
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     /** A scheduler that makes every call to {@code container} with {@code loader} as the context class loader. */
     static ScheduledExecutorService withProviderLookups(ScheduledExecutorService container, ClassLoader loader) {
         return (ScheduledExecutorService) Proxy.newProxyInstance(ChatIdleTimers.class.getClassLoader(),
-                new Class<?>[] {ScheduledExecutorService.class}, (proxy, method, args) -> {
-                    if (method.getDeclaringClass() == Object.class) {
-                        return switch (method.getName()) {
-                            case "equals" -> proxy == args[0];
-                            case "hashCode" -> System.identityHashCode(proxy);
-                            default -> "ChatIdleTimers(" + container + ")";
-                        };
-                    }
-                    Thread thread = Thread.currentThread();
-                    ClassLoader previous = thread.getContextClassLoader();
-                    thread.setContextClassLoader(loader);
-                    try {
-                        return method.invoke(container, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    } finally {
-                        thread.setContextClassLoader(previous);
-                    }
-                });
+                new Class<?>[] {ScheduledExecutorService.class}, new WithProviderLookups(container, loader));
+    }
+
+    private record WithProviderLookups(ScheduledExecutorService container, ClassLoader loader)
+            implements InvocationHandler {
+
+        static boolean wraps(ScheduledExecutorService scheduler) {
+            return Proxy.isProxyClass(scheduler.getClass())
+                    && Proxy.getInvocationHandler(scheduler) instanceof WithProviderLookups;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            if (method.getDeclaringClass() == Object.class) {
+                return switch (method.getName()) {
+                    case "equals" -> proxy == args[0];
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    default -> "ChatIdleTimers(" + container + ")";
+                };
+            }
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(loader);
+            try {
+                return method.invoke(container, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            } finally {
+                thread.setContextClassLoader(previous);
+            }
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package org.carequeue.web.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -119,11 +120,30 @@ class ChatIdleTimersTest {
         try {
             assertTrue(ChatIdleTimers.replaceScheduler(socket, loader));
             ScheduledExecutorService installed = socket.service;
-            assertTrue(Proxy.isProxyClass(installed.getClass()));
+            assertNotSame(container, installed);
             assertTrue(ChatIdleTimers.replaceScheduler(socket, loader));
             assertSame(installed, socket.service, "not wrapped twice");
 
             installed.schedule(() -> { }, 0, TimeUnit.MILLISECONDS).get(5, TimeUnit.SECONDS);
+            assertSame(loader, container.scheduledWith.get());
+        } finally {
+            container.shutdownNow();
+        }
+    }
+
+    @Test
+    void aContainerSchedulerThatIsAProxyOfItsOwnIsWrappedAsWell() throws Exception {
+        Scheduler container = new Scheduler();
+        ScheduledExecutorService containers = (ScheduledExecutorService) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {ScheduledExecutorService.class},
+                (proxy, method, args) -> method.invoke(container, args));
+        ProviderLookups loader = new ProviderLookups(new ApplicationLoader());
+        TyrusLikeSocket socket = new TyrusLikeSocket();
+        socket.service = containers;
+        try {
+            assertTrue(ChatIdleTimers.replaceScheduler(socket, loader));
+            assertNotSame(containers, socket.service);
+            socket.service.schedule(() -> { }, 0, TimeUnit.MILLISECONDS).get(5, TimeUnit.SECONDS);
             assertSame(loader, container.scheduledWith.get());
         } finally {
             container.shutdownNow();
