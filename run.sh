@@ -38,6 +38,6 @@ else
   cluster=(--nocluster)
   log="data/server.log"
 fi
-exec java ${JAVA_OPTS:--Xmx1g} -Dhazelcast.phone.home.enabled=false -jar "$micro" "${cluster[@]}" --port "$port" --deploy "$war" --contextroot / \
+exec java ${JAVA_OPTS:--Xmx1g} -Dhazelcast.phone.home.enabled=false -Dhazelcast.socket.bind.any=false -jar "$micro" "${cluster[@]}" --port "$port" --deploy "$war" --contextroot / \
   --addlibs web-module/target/server-lib --prebootcommandfile src-config/pre-boot.asadmin \
   --logtofile "$log"

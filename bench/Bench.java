@@ -57,8 +57,9 @@ public class Bench {
 
     static final String PASSWORD = "bench-password-1";
     static final Duration WAIT = Duration.ofSeconds(30);
-    /** Hazelcast's usage report reads only this JVM property (src-config/pre-boot.asadmin). */
+    /** Hazelcast reads these only as JVM properties: no usage report, the grid on loopback (src-config/pre-boot.asadmin). */
     static final String NO_PHONE_HOME = "-Dhazelcast.phone.home.enabled=false";
+    static final String GRID_ON_ONE_INTERFACE = "-Dhazelcast.socket.bind.any=false";
     static final Pattern TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([^\"]*)\"");
 
     final Map<String, String> options;
@@ -714,7 +715,7 @@ public class Bench {
         String micro = options.get("--micro");
         String war = options.get("--war");
         String lib = options.get("--server-lib");
-        // Both with the same server settings (HTTP/2 off, no phone home), so the ratio is CareQueue's own cost.
+        // Both with the same server settings (HTTP/2 off, no phone home, grid on loopback), so the ratio is CareQueue's own cost.
         String preBoot = options.get("--pre-boot");
         Path logs = Path.of(option("--logs", "bench/target"));
         Files.createDirectories(logs);
@@ -722,9 +723,9 @@ public class Bench {
         Samples empty = new Samples();
         Samples careQueue = new Samples();
         for (int run = 0; run < runs; run++) {
-            empty.add(launch(List.of("java", "-Xmx1g", NO_PHONE_HOME, "-jar", micro, "--nocluster", "--port", "" + port,
+            empty.add(launch(List.of("java", "-Xmx1g", NO_PHONE_HOME, GRID_ON_ONE_INTERFACE, "-jar", micro, "--nocluster", "--port", "" + port,
                     "--prebootcommandfile", preBoot, "--logtofile", logs.resolve("startup-empty.log").toString()), base.resolve("/"), logs));
-            careQueue.add(launch(List.of("java", "-Xmx1g", NO_PHONE_HOME, "-jar", micro, "--nocluster", "--port", "" + port,
+            careQueue.add(launch(List.of("java", "-Xmx1g", NO_PHONE_HOME, GRID_ON_ONE_INTERFACE, "-jar", micro, "--nocluster", "--port", "" + port,
                     "--deploy", war, "--contextroot", "/", "--addlibs", lib, "--prebootcommandfile", preBoot,
                     "--logtofile", logs.resolve("startup-carequeue.log").toString()), base.resolve("/api/v1/me"), logs));
         }

@@ -85,7 +85,7 @@ case "$scenario" in
     ;;
 esac
 
-java ${BENCH_SERVER_OPTS:--Xmx1g} -Dhazelcast.phone.home.enabled=false -jar "$micro" --nocluster --port "$port" \
+java ${BENCH_SERVER_OPTS:--Xmx1g} -Dhazelcast.phone.home.enabled=false -Dhazelcast.socket.bind.any=false -jar "$micro" --nocluster --port "$port" \
   --deploy "$war" --deploy "$echo_war" --addlibs "$lib" --prebootcommandfile "$pre_boot" \
   --logtofile "$target/server.log" > "$target/server-console.log" 2>&1 &
 server=$!

@@ -61,7 +61,7 @@ public final class MicroProcess implements AutoCloseable {
         String node = name + "-" + System.getProperty("carequeue.it.database", "h2");
         Path log = target.toPath().resolve(node + "-micro.log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-Dhazelcast.phone.home.enabled=false", "-jar", System.getProperty("payara.microJar"),
+                "-Xmx768m", "-Dhazelcast.phone.home.enabled=false", "-Dhazelcast.socket.bind.any=false", "-jar", System.getProperty("payara.microJar"),
                 "--port", String.valueOf(port),
                 "--deploy", new File(target, "ROOT.war").getPath(), "--contextroot", "/",
                 "--addlibs", System.getProperty("carequeue.serverLib"),
