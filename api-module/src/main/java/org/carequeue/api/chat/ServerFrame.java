@@ -17,9 +17,10 @@ public final class ServerFrame {
     /**
      * The auth frame was accepted: who the socket speaks for. A customer's carries their audience,
      * its state, and while they wait their place in line and the estimated wait ({@code etaSeconds},
-     * null without enough history), as the {@code queue} frames that follow do; an agent's lists the live audiences they hold, so a
-     * client that reconnected (to any node) knows what to resume. Both carry the STUN/TURN servers
-     * for video calls ({@code iceServers}, empty when none are configured).
+     * null without enough history), as the {@code queue} frames that follow do; an agent's lists
+     * the live audiences they hold, so a client that reconnected (to any node) knows what to
+     * resume. Both carry the STUN/TURN servers for video calls ({@code iceServers}, empty when none
+     * are configured).
      */
     public record Ready(String type, String role, String audienceId, String state, Integer position,
                         Integer etaSeconds, List<String> audienceIds, List<IceServer> iceServers) {
