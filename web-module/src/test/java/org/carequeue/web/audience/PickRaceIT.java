@@ -43,6 +43,16 @@ import org.junit.jupiter.api.Test;
 class PickRaceIT extends AgainstBuiltWar {
 
     static final int AGENTS = 16;
+    /**
+     * When every waiting row is locked, pickers walk the line with waiting locks, and H2 (never
+     * PostgreSQL, in any run so far) has now and then chosen one of two walkers as a deadlock
+     * victim: that pick answers 503 service_unavailable ("nothing was changed, try again"). Likely
+     * H2's SKIP LOCKED step keeps locks on rows it read but did not return, so two walkers need not
+     * hold their locks in line order (not traced further). On H2 an agent may get that answer a few
+     * times; on PostgreSQL never.
+     */
+    static final boolean H2_MAY_BE_BUSY = "h2".equals(System.getProperty("carequeue.it.database", "h2"));
+    static final int MAX_BUSY_ANSWERS = 3;
     static final int ROUNDS = Integer.getInteger("carequeue.pick-race.rounds", 100);
     /** Rounds where half the agents pick from the desk's queue view (each loads the page first): half of them the desks' alone. */
     static final int DESK_ROUNDS = Integer.getInteger("carequeue.pick-race.desk-rounds", 20);
@@ -210,8 +220,15 @@ class PickRaceIT extends AgainstBuiltWar {
             picks.add(pickers.submit(() -> {
                 start.await(30, TimeUnit.SECONDS);
                 List<String> mine = new ArrayList<>();
-                for (int attempt = 0; attempt <= customers; attempt++) {
+                int busy = 0;
+                for (int attempt = 0; attempt <= customers + busy; attempt++) {
                     Api.Reply reply = api.post("api/v1/queues/" + queue.id() + "/pick", agent.token(), null);
+                    if (reply.status() == 503 && H2_MAY_BE_BUSY && busy < MAX_BUSY_ANSWERS
+                            && "service_unavailable".equals(reply.problem().code())) {
+                        // Nothing changed; a client tries again, as the answer says.
+                        busy++;
+                        continue;
+                    }
                     if (reply.status() != 200) {
                         assertEquals("queue_is_empty", reply.problem().code(), reply.body());
                         return mine;
