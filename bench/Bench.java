@@ -715,18 +715,20 @@ public class Bench {
         String micro = options.get("--micro");
         String war = options.get("--war");
         String lib = options.get("--server-lib");
-        // Both with the same server settings (HTTP/2 off, no phone home, grid on loopback), so the ratio is CareQueue's own cost.
         String preBoot = options.get("--pre-boot");
         Path logs = Path.of(option("--logs", "bench/target"));
         Files.createDirectories(logs);
         int port = base.getPort();
         Samples empty = new Samples();
         Samples careQueue = new Samples();
+        // Both with the same server settings (HTTP/2 off, no phone home, grid on loopback), so the
+        // ratio is CareQueue's own cost.
+        List<String> node = List.of("java", "-Xmx1g", NO_PHONE_HOME, GRID_ON_ONE_INTERFACE, "-jar", micro,
+                "--nocluster", "--port", "" + port, "--prebootcommandfile", preBoot);
         for (int run = 0; run < runs; run++) {
-            empty.add(launch(List.of("java", "-Xmx1g", NO_PHONE_HOME, GRID_ON_ONE_INTERFACE, "-jar", micro, "--nocluster", "--port", "" + port,
-                    "--prebootcommandfile", preBoot, "--logtofile", logs.resolve("startup-empty.log").toString()), base.resolve("/"), logs));
-            careQueue.add(launch(List.of("java", "-Xmx1g", NO_PHONE_HOME, GRID_ON_ONE_INTERFACE, "-jar", micro, "--nocluster", "--port", "" + port,
-                    "--deploy", war, "--contextroot", "/", "--addlibs", lib, "--prebootcommandfile", preBoot,
+            empty.add(launch(plus(node, "--logtofile", logs.resolve("startup-empty.log").toString()),
+                    base.resolve("/"), logs));
+            careQueue.add(launch(plus(node, "--deploy", war, "--contextroot", "/", "--addlibs", lib,
                     "--logtofile", logs.resolve("startup-carequeue.log").toString()), base.resolve("/api/v1/me"), logs));
         }
         empty.report("empty");
@@ -749,6 +751,12 @@ public class Bench {
                 server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             }
         }
+    }
+
+    static List<String> plus(List<String> command, String... more) {
+        List<String> all = new ArrayList<>(command);
+        all.addAll(List.of(more));
+        return all;
     }
 
     /**

@@ -41,7 +41,7 @@ final class ChatIdleTimers {
     private static final Logger LOG = Logger.getLogger(ChatIdleTimers.class.getName());
 
     /** Tyrus's {@code TyrusSession.service}: the scheduler of the socket's idle timer. */
-    static final String SCHEDULER_FIELD = "service";
+    private static final String SCHEDULER_FIELD = "service";
 
     private static final ProviderLookups LOADER = new ProviderLookups(ChatIdleTimers.class.getClassLoader());
 

@@ -44,9 +44,8 @@ class PickRaceIT extends AgainstBuiltWar {
 
     static final int AGENTS = 16;
     /**
-     * When every waiting row is locked, pickers walk the line with waiting locks, and H2 (never
-     * PostgreSQL, in any run so far) has now and then chosen one of two walkers as a deadlock
-     * victim: that pick answers 503 service_unavailable ("nothing was changed, try again"). Likely
+     * When every waiting row is locked, pickers walk the line with waiting locks, and H2 has now
+     * and then chosen one of two walkers as a deadlock victim (docs/reliability.md): that pick answers 503 service_unavailable ("nothing was changed, try again"). Likely
      * H2's SKIP LOCKED step keeps locks on rows it read but did not return, so two walkers need not
      * hold their locks in line order (not traced further). On H2 an agent may get that answer a few
      * times; on PostgreSQL never.
