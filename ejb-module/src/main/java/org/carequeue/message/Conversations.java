@@ -7,9 +7,12 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.carequeue.agent.Agent;
 import org.carequeue.agent.Agents;
 import org.carequeue.agent.CallerIdentity;
@@ -71,6 +74,32 @@ public class Conversations {
         validate(clientMessageId, text);
         Audience audience = audiences.forCustomerToChange(audienceId, customerToken);
         return post(audience, clientMessageId, SenderRole.CUSTOMER, audience.customerName(), text);
+    }
+
+    /** A chat socket's message, customer's or agent's. */
+    @PermitAll
+    public Posted postFromSocket(SocketPost post) {
+        return post.byCustomer()
+                ? postAsCustomer(post.audienceId(), post.token(), post.clientMessageId(), post.text())
+                : postWithAgentToken(post.token(), post.audienceId(), post.clientMessageId(), post.text());
+    }
+
+    /**
+     * Several chat sockets' messages in one transaction, answered in the order given; each is
+     * stored as {@link #postFromSocket(SocketPost)} would store it, and any failure rolls back all of them
+     * ({@link GroupCommit} then posts each alone). The caller gives no two posts of one audience,
+     * so none of them needs another's writes before the commit: they are flushed together then.
+     * The audiences are locked in the order of their ids, the one order every batch on every node
+     * uses, so two batches never wait for each other in a circle.
+     */
+    @PermitAll
+    public List<Posted> postAll(List<SocketPost> posts) {
+        em.setFlushMode(FlushModeType.COMMIT);
+        Posted[] answers = new Posted[posts.size()];
+        IntStream.range(0, posts.size()).boxed()
+                .sorted(Comparator.comparing(i -> posts.get(i).audienceId(), Comparator.nullsFirst(Comparator.naturalOrder())))
+                .forEach(i -> answers[i] = postFromSocket(posts.get(i)));
+        return List.of(answers);
     }
 
     @RolesAllowed(Roles.AGENT)

@@ -24,7 +24,9 @@ import org.carequeue.api.problem.ErrorCode;
 import org.carequeue.audience.AudienceState;
 import org.carequeue.audience.Audiences;
 import org.carequeue.message.Conversations;
+import org.carequeue.message.GroupCommit;
 import org.carequeue.message.Posted;
+import org.carequeue.message.SocketPost;
 import org.carequeue.platform.BusinessException;
 import org.carequeue.platform.InvalidInput;
 import org.carequeue.platform.Tokens;
@@ -34,7 +36,8 @@ import org.carequeue.web.security.RateLimits;
 
 /**
  * The chat socket. The first frame must be {@code auth} with a customer token or an agent's session
- * token; after it, {@code send} stores a message and answers {@code sent} once it committed,
+ * token; after it, {@code send} stores a message (with others sent meanwhile: {@link GroupCommit})
+ * and answers {@code sent} once it committed,
  * {@code resume} replays what the client missed since a seq, and {@code typing} and {@code rtc} go
  * to the other participant of a live audience without being stored ({@link LiveSignals}). A page
  * of another origin gets as far as {@code auth} only if its organization's sites allow it
@@ -61,6 +64,9 @@ public class ChatEndpoint {
 
     @Inject
     Conversations conversations;
+
+    @Inject
+    GroupCommit groupCommit;
 
     @Inject
     LiveSignals liveSignals;
@@ -195,10 +201,10 @@ public class ChatEndpoint {
                     + refused.get().retryAfterSeconds() + " s", frame.clientMessageId()));
             return;
         }
-        Posted posted = peer.isCustomer()
-                ? conversations.postAsCustomer(peer.audienceId(), peer.token(), frame.clientMessageId(), frame.text())
-                : conversations.postWithAgentToken(peer.token(), frame.audienceId(), frame.clientMessageId(), frame.text());
-        // The boundary returned, so the message is committed: only now is it acknowledged.
+        Posted posted = groupCommit.post(peer.isCustomer()
+                ? SocketPost.byCustomer(peer.audienceId(), peer.token(), frame.clientMessageId(), frame.text())
+                : SocketPost.byAgent(peer.token(), frame.audienceId(), frame.clientMessageId(), frame.text()));
+        // The post returned, so the message is committed: only now is it acknowledged.
         var ack = posted.message();
         String audienceId = peer.isCustomer() ? peer.audienceId() : frame.audienceId();
         sessions.send(session, ServerFrame.Sent.of(audienceId, ack.clientMessageId(), ack.seq(), ack.sentAt()));

@@ -1,0 +1,184 @@
+package org.carequeue.web.message;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import org.carequeue.api.audience.CustomerRequestResponse;
+import org.carequeue.api.message.MessageResponse;
+import org.carequeue.api.queue.QueueResponse;
+import org.carequeue.web.support.AgainstBuiltWar;
+import org.carequeue.web.support.Api;
+import org.carequeue.web.support.ChatSocket;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Chat sockets' messages sent at the same time commit together (GroupCommit): each is acknowledged
+ * with its own seq, none is lost or stored twice, and a bad one in a batch costs the others
+ * nothing. The node's batch-size histogram shows that batches of more than one formed.
+ */
+class GroupCommitIT extends AgainstBuiltWar {
+
+    private static final String BATCH_SIZE = "carequeue_message_batch_size";
+    private static final int CUSTOMERS = 16;
+
+    Api api;
+    Api.Agent agent;
+    QueueResponse queue;
+    ExecutorService senders = Executors.newFixedThreadPool(CUSTOMERS + 2);
+
+    @BeforeEach
+    void aQueue() {
+        api = api();
+        Api.Organization organization = api.signUp();
+        agent = api.agent(organization);
+        queue = api.openQueue(organization, 50, agent);
+    }
+
+    @AfterEach
+    void stopSenders() {
+        senders.shutdownNow();
+    }
+
+    @Test
+    void messagesSentTogetherCommitTogetherEachAckedInOrderAndABadOneCostsTheOthersNothing() throws Exception {
+        int perCustomer = 15;
+        List<CustomerRequestResponse> customers = IntStream.range(0, CUSTOMERS)
+                .mapToObj(i -> api.request(queue.id(), "Customer " + i, null)).toList();
+        double[] before = batchFigures();
+
+        CyclicBarrier start = new CyclicBarrier(CUSTOMERS);
+        List<Future<List<JsonObject>>> answers = new ArrayList<>();
+        for (CustomerRequestResponse customer : customers) {
+            answers.add(senders.submit(() -> {
+                try (ChatSocket socket = ChatSocket.authenticated(api, customer.customerToken())) {
+                    start.await(30, TimeUnit.SECONDS);
+                    List<JsonObject> answered = new ArrayList<>();
+                    for (int i = 0; i < perCustomer; i++) {
+                        // Every fifth id is reserved for CareQueue: refused, and its batch posts each alone.
+                        String id = (i % 5 == 4 ? "carequeue:" : "m-") + i;
+                        socket.sendMessage(id, "Message " + i);
+                        answered.add(answerTo(socket, id));
+                    }
+                    return answered;
+                }
+            }));
+        }
+
+        int stored = 0;
+        for (int c = 0; c < CUSTOMERS; c++) {
+            List<JsonObject> answered = answers.get(c).get(120, TimeUnit.SECONDS);
+            List<Long> seqs = new ArrayList<>();
+            for (int i = 0; i < perCustomer; i++) {
+                JsonObject answer = answered.get(i);
+                if (i % 5 == 4) {
+                    assertEquals("error", answer.getString("type"), answer.toString());
+                    assertEquals("validation_failed", answer.getString("code"));
+                } else {
+                    assertEquals("sent", answer.getString("type"), answer.toString());
+                    seqs.add(answer.getJsonNumber("seq").longValue());
+                }
+            }
+            List<MessageResponse> conversation = conversation(customers.get(c));
+            assertEquals(LongStream.rangeClosed(1, seqs.size()).boxed().toList(), seqs, "acked in order, no gap");
+            assertEquals(seqs, conversation.stream().map(MessageResponse::seq).toList());
+            assertEquals(IntStream.range(0, perCustomer).filter(i -> i % 5 != 4).mapToObj(i -> "Message " + i).toList(),
+                    conversation.stream().map(MessageResponse::text).toList());
+            stored += seqs.size();
+        }
+
+        double[] after = batchFigures();
+        double batches = after[0] - before[0];
+        double messages = after[1] - before[1];
+        assertEquals(stored, messages, "every stored socket message is in one batch");
+        assertTrue(batches < messages, "some transaction stored more than one message: " + batches + " for " + messages);
+    }
+
+    @Test
+    void theSameMessageFromTwoSocketsOfOneCustomerIsStoredOnceWhileOthersSend() throws Exception {
+        int count = 10;
+        CustomerRequestResponse twice = api.request(queue.id(), "Two tabs", null);
+        List<CustomerRequestResponse> others = IntStream.range(0, 8)
+                .mapToObj(i -> api.request(queue.id(), "Other " + i, null)).toList();
+
+        CyclicBarrier start = new CyclicBarrier(2 + others.size());
+        List<Future<List<JsonObject>>> tabs = List.of(
+                senders.submit(sending(twice, "same-", count, start)),
+                senders.submit(sending(twice, "same-", count, start)));
+        List<Future<List<JsonObject>>> background = others.stream()
+                .map(other -> senders.submit(sending(other, "o-", count, start))).toList();
+
+        List<JsonObject> first = tabs.get(0).get(120, TimeUnit.SECONDS);
+        List<JsonObject> second = tabs.get(1).get(120, TimeUnit.SECONDS);
+        for (int i = 0; i < count; i++) {
+            assertEquals("sent", first.get(i).getString("type"), first.get(i).toString());
+            assertEquals("sent", second.get(i).getString("type"), second.get(i).toString());
+            assertEquals(first.get(i).getJsonNumber("seq"), second.get(i).getJsonNumber("seq"), "the same message");
+        }
+        assertEquals(count, conversation(twice).size());
+        for (int o = 0; o < others.size(); o++) {
+            assertTrue(background.get(o).get(120, TimeUnit.SECONDS).stream()
+                    .allMatch(answer -> "sent".equals(answer.getString("type"))));
+            assertEquals(count, conversation(others.get(o)).size());
+        }
+    }
+
+    private Callable<List<JsonObject>> sending(CustomerRequestResponse customer, String prefix, int count,
+                                               CyclicBarrier start) {
+        return () -> {
+            try (ChatSocket socket = ChatSocket.authenticated(api, customer.customerToken())) {
+                start.await(30, TimeUnit.SECONDS);
+                List<JsonObject> answered = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    socket.sendMessage(prefix + i, "Message " + i);
+                    answered.add(answerTo(socket, prefix + i));
+                }
+                return answered;
+            }
+        };
+    }
+
+    /** The sent or error frame for this message, passing over pushes (own messages, positions). */
+    private static JsonObject answerTo(ChatSocket socket, String clientMessageId) {
+        for (int passed = 0; passed < 50; passed++) {
+            JsonObject frame = socket.next();
+            String type = frame.getString("type");
+            if (("sent".equals(type) || "error".equals(type))
+                    && clientMessageId.equals(frame.getString("clientMessageId", null))) {
+                return frame;
+            }
+        }
+        throw new AssertionError("No answer to " + clientMessageId + " among the next 50 frames");
+    }
+
+    private List<MessageResponse> conversation(CustomerRequestResponse customer) {
+        return api.get("api/v1/audiences/" + customer.audienceId() + "/messages?since=0", customer.customerToken())
+                .expect(200).asList(MessageResponse.class);
+    }
+
+    /** The batch-size histogram's count (transactions) and sum (messages) on this node. */
+    private double[] batchFigures() {
+        String metrics = api.get("metrics?scope=application", null, "text/plain").expect(200).body();
+        return new double[] {figure(metrics, BATCH_SIZE + "_count"), figure(metrics, BATCH_SIZE + "_sum")};
+    }
+
+    /** The figure, or 0 before the node's first socket message registers it. */
+    private static double figure(String metrics, String name) {
+        return metrics.lines()
+                .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(0);
+    }
+}
