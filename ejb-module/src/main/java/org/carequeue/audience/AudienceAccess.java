@@ -5,6 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
 import org.carequeue.agent.Agent;
 import org.carequeue.platform.NotAuthenticated;
 import org.carequeue.platform.Tokens;
@@ -18,6 +21,9 @@ import org.carequeue.queue.QueueAccess;
  */
 @Dependent
 public class AudienceAccess {
+
+    /** EclipseLink's hint to overwrite the managed instances with the rows a query returns. */
+    private static final String REFRESH = "eclipselink.refresh";
 
     @PersistenceContext
     EntityManager em;
@@ -50,12 +56,42 @@ public class AudienceAccess {
 
     /** An audience the agent holds, locked for a change. */
     public Audience forHolder(String audienceId, Agent agent) {
+        return lock(heldBy(audienceId, agent));
+    }
+
+    /** An audience the agent holds, not locked: {@link #lockAll} follows. */
+    public Audience heldBy(String audienceId, Agent agent) {
         Audience audience = find(audienceId);
         if (!audience.organizationId().equals(agent.organizationId())) {
             throw new AudienceNotFound();
         }
         audience.requireHeldBy(agent.id());
-        return lock(audience);
+        return audience;
+    }
+
+    /**
+     * Reads these audiences with one query, so that the access checks that follow find them
+     * without one query each (the persistence context holds them for the transaction).
+     */
+    public void load(Collection<String> audienceIds) {
+        List<String> ids = audienceIds.stream().filter(Objects::nonNull).distinct().toList();
+        if (!ids.isEmpty()) {
+            em.createQuery("select a from Audience a where a.id in :ids", Audience.class)
+                    .setParameter("ids", ids).getResultList();
+        }
+    }
+
+    /**
+     * Locks audiences whose access is checked, with one query, in the order of their ids (every
+     * such lock takes them in that order, so two never wait for each other in a circle), and
+     * re-reads them: a change starts from the committed state, as after {@link #lock}.
+     */
+    public void lockAll(Collection<Audience> audiences) {
+        em.createQuery("select a from Audience a where a.id in :ids order by a.id", Audience.class)
+                .setParameter("ids", audiences.stream().map(Audience::id).distinct().toList())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint(REFRESH, "true")
+                .getResultList();
     }
 
     /**

@@ -69,6 +69,14 @@ public class ChatMessage {
         return seq;
     }
 
+    /** What a retry with the same {@code clientMessageId} is recognised by (a unique key of the table). */
+    RetryKey retryKey() {
+        return new RetryKey(audienceId, senderRole, clientMessageId);
+    }
+
+    record RetryKey(String audienceId, SenderRole senderRole, String clientMessageId) {
+    }
+
     MessageResponse toResponse() {
         return new MessageResponse(seq, audienceId, new Sender(senderRole.wire(), senderName), text, clientMessageId,
                 Clock.iso(sentAt), attachment == null ? null : attachment.toResponse());

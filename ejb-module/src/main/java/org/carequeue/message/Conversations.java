@@ -9,10 +9,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.stream.IntStream;
+import java.util.stream.Collectors;
 import org.carequeue.agent.Agent;
 import org.carequeue.agent.Agents;
 import org.carequeue.agent.CallerIdentity;
@@ -86,20 +88,47 @@ public class Conversations {
 
     /**
      * Several chat sockets' messages in one transaction, answered in the order given; each is
-     * stored as {@link #postFromSocket(SocketPost)} would store it, and any failure rolls back all of them
-     * ({@link GroupCommit} then posts each alone). The caller gives no two posts of one audience,
-     * so none of them needs another's writes before the commit: they are flushed together then.
-     * The audiences are locked in the order of their ids, the one order every batch on every node
-     * uses, so two batches never wait for each other in a circle.
+     * checked and stored as {@link #postFromSocket(SocketPost)} would, and any failure rolls back
+     * all of them ({@link GroupCommit} then posts each alone). What one post would ask the database
+     * one by one is asked once for the batch: the audiences are read with one query, locked with
+     * one (after every access check), and the earlier messages of retried ids found with one. The
+     * caller gives no two posts of one audience, so none needs another's writes before the commit:
+     * they are flushed together then.
      */
     @PermitAll
     public List<Posted> postAll(List<SocketPost> posts) {
         em.setFlushMode(FlushModeType.COMMIT);
-        Posted[] answers = new Posted[posts.size()];
-        IntStream.range(0, posts.size()).boxed()
-                .sorted(Comparator.comparing(i -> posts.get(i).audienceId(), Comparator.nullsFirst(Comparator.naturalOrder())))
-                .forEach(i -> answers[i] = postFromSocket(posts.get(i)));
-        return List.of(answers);
+        audiences.load(posts.stream().map(SocketPost::audienceId).toList());
+        Map<String, Agent> agentsByToken = new HashMap<>();
+        List<Audience> targets = new ArrayList<>();
+        for (SocketPost post : posts) {
+            validate(post.clientMessageId(), post.text());
+            targets.add(post.byCustomer()
+                    ? audiences.forCustomer(post.audienceId(), post.token())
+                    : audiences.heldBy(post.audienceId(), agentsByToken.computeIfAbsent(post.token(), this::agentByToken)));
+        }
+        audiences.lockAll(targets);
+        Map<ChatMessage.RetryKey, ChatMessage> earlier = earlier(targets, posts);
+        List<Posted> answers = new ArrayList<>();
+        for (int i = 0; i < posts.size(); i++) {
+            SocketPost post = posts.get(i);
+            Audience audience = targets.get(i);
+            SenderRole role;
+            String senderName;
+            if (post.byCustomer()) {
+                role = SenderRole.CUSTOMER;
+                senderName = audience.customerName();
+            } else {
+                Agent agent = agentsByToken.get(post.token());
+                // Checked before the lock; a transfer may have committed in between.
+                audience.requireHeldBy(agent.id());
+                role = SenderRole.AGENT;
+                senderName = agent.displayName();
+            }
+            answers.add(post(Optional.ofNullable(earlier.get(new ChatMessage.RetryKey(audience.id(), role, post.clientMessageId()))),
+                    audience, post.clientMessageId(), role, senderName, post.text()));
+        }
+        return answers;
     }
 
     @RolesAllowed(Roles.AGENT)
@@ -204,7 +233,12 @@ public class Conversations {
     }
 
     private Posted post(Audience audience, String clientMessageId, SenderRole role, String senderName, String text) {
-        Optional<ChatMessage> earlier = earlier(audience, role, clientMessageId);
+        return post(earlier(audience, role, clientMessageId), audience, clientMessageId, role, senderName, text);
+    }
+
+    /** Stores the message, unless a retry of its {@code clientMessageId} finds it stored earlier. */
+    private Posted post(Optional<ChatMessage> earlier, Audience audience, String clientMessageId, SenderRole role,
+                        String senderName, String text) {
         if (earlier.isPresent()) {
             return new Posted(ack(earlier.get()), false);
         }
@@ -218,6 +252,16 @@ public class Conversations {
                 .setParameter("role", role)
                 .setParameter("clientMessageId", clientMessageId)
                 .getResultStream().findFirst();
+    }
+
+    /** The messages already stored under the posts' ids. */
+    private Map<ChatMessage.RetryKey, ChatMessage> earlier(List<Audience> targets, List<SocketPost> posts) {
+        return em.createQuery("select m from ChatMessage m where m.audienceId in :audiences"
+                        + " and m.clientMessageId in :clientMessageIds", ChatMessage.class)
+                .setParameter("audiences", targets.stream().map(Audience::id).distinct().toList())
+                .setParameter("clientMessageIds", posts.stream().map(SocketPost::clientMessageId).distinct().toList())
+                .getResultStream()
+                .collect(Collectors.toMap(ChatMessage::retryKey, m -> m));
     }
 
     private Posted store(Audience audience, String clientMessageId, SenderRole role, String senderName, String text,
