@@ -9,12 +9,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.carequeue.agent.Agent;
 import org.carequeue.agent.Agents;
 import org.carequeue.agent.CallerIdentity;
@@ -108,25 +110,26 @@ public class Conversations {
                     : audiences.heldBy(post.audienceId(), agentsByToken.computeIfAbsent(post.token(), this::agentByToken)));
         }
         audiences.lockAll(targets);
-        Map<ChatMessage.RetryKey, ChatMessage> earlier = earlier(targets, posts);
+        List<ChatMessage.RetryKey> keys = IntStream.range(0, posts.size())
+                .mapToObj(i -> new ChatMessage.RetryKey(targets.get(i).id(),
+                        posts.get(i).byCustomer() ? SenderRole.CUSTOMER : SenderRole.AGENT, posts.get(i).clientMessageId()))
+                .toList();
+        Map<ChatMessage.RetryKey, ChatMessage> earlier = earlier(keys);
         List<Posted> answers = new ArrayList<>();
         for (int i = 0; i < posts.size(); i++) {
             SocketPost post = posts.get(i);
             Audience audience = targets.get(i);
-            SenderRole role;
             String senderName;
             if (post.byCustomer()) {
-                role = SenderRole.CUSTOMER;
                 senderName = audience.customerName();
             } else {
                 Agent agent = agentsByToken.get(post.token());
                 // Checked before the lock; a transfer may have committed in between.
                 audience.requireHeldBy(agent.id());
-                role = SenderRole.AGENT;
                 senderName = agent.displayName();
             }
-            answers.add(post(Optional.ofNullable(earlier.get(new ChatMessage.RetryKey(audience.id(), role, post.clientMessageId()))),
-                    audience, post.clientMessageId(), role, senderName, post.text()));
+            answers.add(post(Optional.ofNullable(earlier.get(keys.get(i))), audience, post.clientMessageId(),
+                    keys.get(i).senderRole(), senderName, post.text()));
         }
         return answers;
     }
@@ -254,14 +257,23 @@ public class Conversations {
                 .getResultStream().findFirst();
     }
 
-    /** The messages already stored under the posts' ids. */
-    private Map<ChatMessage.RetryKey, ChatMessage> earlier(List<Audience> targets, List<SocketPost> posts) {
-        return em.createQuery("select m from ChatMessage m where m.audienceId in :audiences"
-                        + " and m.clientMessageId in :clientMessageIds", ChatMessage.class)
-                .setParameter("audiences", targets.stream().map(Audience::id).distinct().toList())
-                .setParameter("clientMessageIds", posts.stream().map(SocketPost::clientMessageId).distinct().toList())
-                .getResultStream()
-                .collect(Collectors.toMap(ChatMessage::retryKey, m -> m));
+    /**
+     * The messages already stored under these keys. One condition per key, each on the whole
+     * unique key: an audience's other messages are never read (an {@code in} list per column
+     * would make the database walk every message of each audience in the batch).
+     */
+    private Map<ChatMessage.RetryKey, ChatMessage> earlier(List<ChatMessage.RetryKey> keys) {
+        String anyKey = IntStream.range(0, keys.size())
+                .mapToObj(i -> "(m.audienceId = ?" + (3 * i + 1) + " and m.senderRole = ?" + (3 * i + 2)
+                        + " and m.clientMessageId = ?" + (3 * i + 3) + ")")
+                .collect(Collectors.joining(" or "));
+        TypedQuery<ChatMessage> query = em.createQuery("select m from ChatMessage m where " + anyKey, ChatMessage.class);
+        for (int i = 0; i < keys.size(); i++) {
+            query.setParameter(3 * i + 1, keys.get(i).audienceId())
+                    .setParameter(3 * i + 2, keys.get(i).senderRole())
+                    .setParameter(3 * i + 3, keys.get(i).clientMessageId());
+        }
+        return query.getResultStream().collect(Collectors.toMap(ChatMessage::retryKey, m -> m));
     }
 
     private Posted store(Audience audience, String clientMessageId, SenderRole role, String senderName, String text,
