@@ -13,6 +13,8 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.carequeue.platform.BusinessException;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Histogram;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -31,7 +33,9 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  * for the next batch, in the order they came.
  *
  * <p>The batch sizes are the histogram {@code carequeue_message_batch_size}: its mean is the
- * messages per commit.
+ * messages per commit. The counter {@code carequeue_message_batch_failures} counts the batches
+ * posted one by one instead: a refused message now and then costs its batch that; any other
+ * cause is logged as a warning.
  */
 @ApplicationScoped
 public class GroupCommit {
@@ -53,11 +57,14 @@ public class GroupCommit {
     private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
     private boolean committing;
     private Histogram batchSizes;
+    private Counter failedBatches;
 
     @PostConstruct
     void register() {
         batchSizes = registry.histogram(Metadata.builder().withName("carequeue_message_batch_size")
                 .withDescription("Chat socket messages stored per transaction by this node").build());
+        failedBatches = registry.counter(Metadata.builder().withName("carequeue_message_batch_failures")
+                .withDescription("Batches of chat socket messages rolled back and posted one by one").build());
     }
 
     /** Stores the message and answers once it is committed, or throws what posting it alone would throw. */
@@ -118,7 +125,10 @@ public class GroupCommit {
             try {
                 answers = conversations.postAll(batch.stream().map(pending -> pending.post).toList());
             } catch (RuntimeException failed) {
-                LOG.log(Level.FINE, "A batch of " + batch.size() + " messages failed; posting each alone", failed);
+                failedBatches.inc();
+                // A refused message (ended audience, bad id) is the client's; anything else is worth a look.
+                LOG.log(failed instanceof BusinessException ? Level.FINE : Level.WARNING,
+                        "A batch of " + batch.size() + " messages failed; posting each alone", failed);
                 batch.forEach(this::postAlone);
                 return;
             }

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.carequeue.api.audience.CustomerRequestResponse;
+import org.carequeue.api.audience.PickRequest;
 import org.carequeue.api.message.MessageResponse;
 import org.carequeue.api.queue.QueueResponse;
 import org.carequeue.web.support.AgainstBuiltWar;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
 class GroupCommitIT extends AgainstBuiltWar {
 
     private static final String BATCH_SIZE = "carequeue_message_batch_size";
+    private static final String BATCH_FAILURES = "carequeue_message_batch_failures_total";
     private static final int CUSTOMERS = 16;
 
     Api api;
@@ -104,6 +106,7 @@ class GroupCommitIT extends AgainstBuiltWar {
         double messages = after[1] - before[1];
         assertEquals(stored, messages, "every stored socket message is in one batch");
         assertTrue(batches < messages, "some transaction stored more than one message: " + batches + " for " + messages);
+        assertTrue(after[2] > before[2], "a refused message sent its batch to be posted one by one");
     }
 
     @Test
@@ -112,6 +115,7 @@ class GroupCommitIT extends AgainstBuiltWar {
         CustomerRequestResponse twice = api.request(queue.id(), "Two tabs", null);
         List<CustomerRequestResponse> others = IntStream.range(0, 8)
                 .mapToObj(i -> api.request(queue.id(), "Other " + i, null)).toList();
+        double[] before = batchFigures();
 
         CyclicBarrier start = new CyclicBarrier(2 + others.size());
         List<Future<List<JsonObject>>> tabs = List.of(
@@ -133,6 +137,55 @@ class GroupCommitIT extends AgainstBuiltWar {
                     .allMatch(answer -> "sent".equals(answer.getString("type"))));
             assertEquals(count, conversation(others.get(o)).size());
         }
+        assertEquals(before[2], batchFigures()[2], "a retry found in its batch fails nothing");
+    }
+
+    @Test
+    void anAgentsAndCustomersMessagesSentTogetherInterleaveWithoutGapsInEachConversation() throws Exception {
+        int count = 10;
+        List<CustomerRequestResponse> customers = IntStream.range(0, 6)
+                .mapToObj(i -> api.request(queue.id(), "Picked " + i, null)).toList();
+        for (CustomerRequestResponse customer : customers) {
+            api.post("api/v1/queues/" + queue.id() + "/pick", agent.token(),
+                    new PickRequest(customer.audienceId())).expect(200);
+        }
+
+        double[] before = batchFigures();
+        CyclicBarrier start = new CyclicBarrier(2 * customers.size());
+        List<Future<List<JsonObject>>> fromCustomers = new ArrayList<>();
+        List<Future<List<JsonObject>>> fromAgent = new ArrayList<>();
+        for (CustomerRequestResponse customer : customers) {
+            fromCustomers.add(senders.submit(sending(customer, "c-", count, start)));
+            // One desk socket per conversation, all with the agent's token, so the agent's posts go in batches too.
+            fromAgent.add(senders.submit(() -> {
+                try (ChatSocket desk = ChatSocket.authenticated(api, agent.token())) {
+                    start.await(30, TimeUnit.SECONDS);
+                    List<JsonObject> answered = new ArrayList<>();
+                    for (int i = 0; i < count; i++) {
+                        desk.sendMessage(customer.audienceId(), "a-" + i, "Answer " + i);
+                        answered.add(answerTo(desk, "a-" + i));
+                    }
+                    return answered;
+                }
+            }));
+        }
+
+        for (int c = 0; c < customers.size(); c++) {
+            List<JsonObject> acks = new ArrayList<>(fromCustomers.get(c).get(120, TimeUnit.SECONDS));
+            acks.addAll(fromAgent.get(c).get(120, TimeUnit.SECONDS));
+            assertTrue(acks.stream().allMatch(answer -> "sent".equals(answer.getString("type"))), acks.toString());
+            List<MessageResponse> conversation = conversation(customers.get(c));
+            assertEquals(LongStream.rangeClosed(1, 2L * count).boxed().toList(),
+                    conversation.stream().map(MessageResponse::seq).toList(), "one seq each, no gap");
+            assertEquals(acks.stream().map(answer -> answer.getJsonNumber("seq").longValue()).sorted().toList(),
+                    conversation.stream().map(MessageResponse::seq).toList(), "each acked with the seq it is stored with");
+            assertEquals(count, conversation.stream().filter(m -> "agent".equals(m.from().role())).count());
+            assertEquals(agent.name(), conversation.stream().filter(m -> "agent".equals(m.from().role()))
+                    .findFirst().orElseThrow().from().name());
+        }
+        double[] after = batchFigures();
+        assertTrue(after[0] - before[0] < after[1] - before[1], "batches formed");
+        assertEquals(before[2], after[2], "no batch with the agent's posts failed");
     }
 
     private Callable<List<JsonObject>> sending(CustomerRequestResponse customer, String prefix, int count,
@@ -152,7 +205,7 @@ class GroupCommitIT extends AgainstBuiltWar {
 
     /** The sent or error frame for this message, passing over pushes (own messages, positions). */
     private static JsonObject answerTo(ChatSocket socket, String clientMessageId) {
-        for (int passed = 0; passed < 50; passed++) {
+        for (int passed = 0; passed < 500; passed++) {
             JsonObject frame = socket.next();
             String type = frame.getString("type");
             if (("sent".equals(type) || "error".equals(type))
@@ -160,7 +213,7 @@ class GroupCommitIT extends AgainstBuiltWar {
                 return frame;
             }
         }
-        throw new AssertionError("No answer to " + clientMessageId + " among the next 50 frames");
+        throw new AssertionError("No answer to " + clientMessageId + " among the next 500 frames");
     }
 
     private List<MessageResponse> conversation(CustomerRequestResponse customer) {
@@ -168,10 +221,11 @@ class GroupCommitIT extends AgainstBuiltWar {
                 .expect(200).asList(MessageResponse.class);
     }
 
-    /** The batch-size histogram's count (transactions) and sum (messages) on this node. */
+    /** The batch-size histogram's count (transactions) and sum (messages), and the failed batches, on this node. */
     private double[] batchFigures() {
         String metrics = api.get("metrics?scope=application", null, "text/plain").expect(200).body();
-        return new double[] {figure(metrics, BATCH_SIZE + "_count"), figure(metrics, BATCH_SIZE + "_sum")};
+        return new double[] {figure(metrics, BATCH_SIZE + "_count"), figure(metrics, BATCH_SIZE + "_sum"),
+                figure(metrics, BATCH_FAILURES)};
     }
 
     /** The figure, or 0 before the node's first socket message registers it. */
