@@ -388,7 +388,7 @@ public class Bench {
      * refusal counts as an error).
      */
     void throughput() throws Exception {
-        int[] levels = ints(option("--levels", small ? "1,2" : "1,4,16,64,128"));
+        int[] levels = ints(option("--levels", small ? "1,2" : "1,4,16,64,128,256,512"));
         int seconds = integer("--seconds", small ? 1 : 8);
         int max = Arrays.stream(levels).max().orElseThrow();
         Live live = live(max, Math.max(1, max / 50));
