@@ -75,7 +75,8 @@ public class GroupCommit {
             waiting.add(mine);
             while (!mine.done) {
                 if (committing) {
-                    // Not interruptible: the post is already in a batch's hands and gets its answer.
+                    // Until the committing batch is done. Not interruptible: the post is in that
+                    // batch or queued for a later one, and gets its answer either way.
                     batchDone.awaitUninterruptibly();
                 } else {
                     // This thread commits the next batch, for itself and whoever waits; its own post
@@ -158,7 +159,10 @@ public class GroupCommit {
         pending.done = true;
     }
 
-    /** A post and, once done, its answer or failure; read and written under the lock or before the committer takes it again. */
+    /**
+     * A post and, once done, its answer or failure: written by the committing thread before it
+     * takes the lock again, read under the lock (or by that thread itself).
+     */
     private static final class Pending {
         final SocketPost post;
         boolean done;
