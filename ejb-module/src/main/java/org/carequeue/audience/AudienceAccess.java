@@ -5,9 +5,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.carequeue.agent.Agent;
 import org.carequeue.platform.NotAuthenticated;
 import org.carequeue.platform.Tokens;
@@ -56,10 +60,13 @@ public class AudienceAccess {
 
     /** An audience the agent holds, locked for a change. */
     public Audience forHolder(String audienceId, Agent agent) {
-        return lock(heldBy(audienceId, agent));
+        Audience audience = lock(heldBy(audienceId, agent));
+        // Checked again on the row as locked: a transfer may have committed in between.
+        audience.requireHeldBy(agent.id());
+        return audience;
     }
 
-    /** An audience the agent holds, not locked: {@link #lockAll} follows. */
+    /** An audience the agent holds, not locked: {@link #lockFree} follows. */
     public Audience heldBy(String audienceId, Agent agent) {
         Audience audience = find(audienceId);
         if (!audience.organizationId().equals(agent.organizationId())) {
@@ -82,16 +89,23 @@ public class AudienceAccess {
     }
 
     /**
-     * Locks audiences whose access is checked, with one query, in the order of their ids (every
-     * such lock takes them in that order, so two never wait for each other in a circle), and
-     * re-reads them: a change starts from the committed state, as after {@link #lock}.
+     * Locks those of these audiences (access checked) that no other transaction holds, with one
+     * query, re-reads them (a change starts from the committed state, as after {@link #lock}) and
+     * returns their ids. It never waits: an audience another transaction holds (a pick, a file being
+     * scaled, retention) is left to the caller, so a batch of changes neither waits behind one row
+     * nor joins a circle of waits.
      */
-    public void lockAll(Collection<Audience> audiences) {
-        em.createQuery("select a from Audience a where a.id in :ids order by a.id", Audience.class)
-                .setParameter("ids", audiences.stream().map(Audience::id).distinct().toList())
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .setHint(REFRESH, "true")
-                .getResultList();
+    public Set<String> lockFree(Collection<Audience> audiences) {
+        List<String> ids = audiences.stream().map(Audience::id).distinct().toList();
+        String placeholders = IntStream.rangeClosed(1, ids.size()).mapToObj(i -> "?" + i)
+                .collect(Collectors.joining(", "));
+        Query query = em.createNativeQuery("select * from audience where id in (" + placeholders + ")"
+                + " for update skip locked", Audience.class).setHint(REFRESH, "true");
+        for (int i = 0; i < ids.size(); i++) {
+            query.setParameter(i + 1, ids.get(i));
+        }
+        return ((List<?>) query.getResultList()).stream().map(locked -> ((Audience) locked).id())
+                .collect(Collectors.toSet());
     }
 
     /**

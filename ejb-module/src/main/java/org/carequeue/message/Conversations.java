@@ -7,14 +7,14 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.carequeue.agent.Agent;
@@ -29,6 +29,7 @@ import org.carequeue.audience.AudienceAccess;
 import org.carequeue.audience.AudienceEnded;
 import org.carequeue.audience.AudienceRequested;
 import org.carequeue.audience.AudienceTransferred;
+import org.carequeue.platform.BusinessException;
 import org.carequeue.platform.Forbidden;
 import org.carequeue.platform.InvalidInput;
 import org.carequeue.platform.NotAuthenticated;
@@ -89,47 +90,58 @@ public class Conversations {
     }
 
     /**
-     * Several chat sockets' messages in one transaction, answered in the order given; each is
-     * checked and stored as {@link #postFromSocket(SocketPost)} would, and any failure rolls back
-     * all of them ({@link GroupCommit} then posts each alone). What one post would ask the database
-     * one by one is asked once for the batch: the audiences are read with one query, locked with
-     * one (after every access check), and the earlier messages of retried ids found with one. The
-     * caller gives no two posts of one audience, so none needs another's writes before the commit:
-     * they are flushed together then.
+     * Stores several chat sockets' messages in one transaction ({@link GroupCommit}) and answers
+     * those it stored, each as {@link #postFromSocket(SocketPost)} would have; a failure rolls back
+     * all. A post that alone would be refused, or would wait for a lock, is left out, for its own
+     * thread to post alone: bad input, no access, an audience another transaction holds locked, one
+     * that has ended, or that the agent no longer holds. What one post asks the database one by one
+     * is asked once for the batch: the audiences are read with one query, locked with one (after
+     * every access check) and the earlier messages of retried ids found with one. The caller gives
+     * no two posts of one audience.
      */
     @PermitAll
-    public List<Posted> postAll(List<SocketPost> posts) {
-        em.setFlushMode(FlushModeType.COMMIT);
+    public Map<SocketPost, Posted> postAll(List<SocketPost> posts) {
         audiences.load(posts.stream().map(SocketPost::audienceId).toList());
         Map<String, Agent> agentsByToken = new HashMap<>();
-        List<Audience> targets = new ArrayList<>();
+        Map<SocketPost, Audience> allowed = new LinkedHashMap<>();
         for (SocketPost post : posts) {
-            validate(post.clientMessageId(), post.text());
-            targets.add(post.byCustomer()
-                    ? audiences.forCustomer(post.audienceId(), post.token())
-                    : audiences.heldBy(post.audienceId(), agentsByToken.computeIfAbsent(post.token(), this::agentByToken)));
-        }
-        audiences.lockAll(targets);
-        List<ChatMessage.RetryKey> keys = IntStream.range(0, posts.size())
-                .mapToObj(i -> new ChatMessage.RetryKey(targets.get(i).id(),
-                        posts.get(i).byCustomer() ? SenderRole.CUSTOMER : SenderRole.AGENT, posts.get(i).clientMessageId()))
-                .toList();
-        Map<ChatMessage.RetryKey, ChatMessage> earlier = earlier(keys);
-        List<Posted> answers = new ArrayList<>();
-        for (int i = 0; i < posts.size(); i++) {
-            SocketPost post = posts.get(i);
-            Audience audience = targets.get(i);
-            String senderName;
-            if (post.byCustomer()) {
-                senderName = audience.customerName();
-            } else {
-                Agent agent = agentsByToken.get(post.token());
-                // Checked before the lock; a transfer may have committed in between.
-                audience.requireHeldBy(agent.id());
-                senderName = agent.displayName();
+            try {
+                validate(post.clientMessageId(), post.text());
+                allowed.put(post, post.byCustomer()
+                        ? audiences.forCustomer(post.audienceId(), post.token())
+                        : audiences.heldBy(post.audienceId(), agentsByToken.computeIfAbsent(post.token(), this::agentByToken)));
+            } catch (BusinessException refused) {
+                // Nothing is written yet, and no EJB call refused it, so the transaction goes on;
+                // posted alone, the post gets this refusal as its answer.
             }
-            answers.add(post(Optional.ofNullable(earlier.get(keys.get(i))), audience, post.clientMessageId(),
-                    keys.get(i).senderRole(), senderName, post.text()));
+        }
+        if (allowed.isEmpty()) {
+            return Map.of();
+        }
+        Set<String> locked = audiences.lockFree(allowed.values());
+        List<SocketPost> storing = allowed.entrySet().stream()
+                .filter(entry -> locked.contains(entry.getValue().id())
+                        && entry.getValue().state().takesMessages()
+                        && (entry.getKey().byCustomer()
+                        || agentsByToken.get(entry.getKey().token()).id().equals(entry.getValue().agentId())))
+                .map(Map.Entry::getKey)
+                .toList();
+        if (storing.isEmpty()) {
+            return Map.of();
+        }
+        Map<ChatMessage.RetryKey, ChatMessage> earlier = earlier(storing.stream()
+                .map(post -> new ChatMessage.RetryKey(allowed.get(post).id(),
+                        post.byCustomer() ? SenderRole.CUSTOMER : SenderRole.AGENT, post.clientMessageId()))
+                .toList());
+        Map<SocketPost, Posted> answers = new HashMap<>();
+        for (SocketPost post : storing) {
+            Audience audience = allowed.get(post);
+            SenderRole role = post.byCustomer() ? SenderRole.CUSTOMER : SenderRole.AGENT;
+            String senderName = post.byCustomer()
+                    ? audience.customerName() : agentsByToken.get(post.token()).displayName();
+            ChatMessage stored = earlier.get(new ChatMessage.RetryKey(audience.id(), role, post.clientMessageId()));
+            answers.put(post, post(Optional.ofNullable(stored), audience, post.clientMessageId(), role, senderName,
+                    post.text()));
         }
         return answers;
     }

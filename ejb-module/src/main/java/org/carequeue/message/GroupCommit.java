@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.carequeue.platform.BusinessException;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Histogram;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -22,20 +22,21 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 /**
  * Group commit of the chat sockets' messages. While a transaction stores messages, the posts that
  * arrive wait; once it has committed, one of their threads stores all of them (up to
- * {@link #MAX_BATCH}) in the next transaction, and each caller gets its answer after that commit,
- * as it would after a transaction of its own. A busy node so pays one commit, and one pass through
- * the EJB and transaction layers, per batch instead of per message; a post that finds nothing
- * committing is stored alone at once, as before.
+ * {@link #MAX_BATCH}, one per audience) in the next transaction, and each caller gets its answer
+ * after that commit, as it would after a transaction of its own. A busy node so pays one commit,
+ * and one pass through the EJB and transaction layers, per batch instead of per message; a post
+ * that finds nothing committing is stored alone at once, as before.
  *
- * <p>One failing post (an ended audience, a bad id) rolls its whole batch back; then each post of
- * that batch is posted alone, so that each gets its own answer and the others are still stored. A
- * batch takes at most one post per audience ({@link Conversations#postAll}): a second one waits
- * for the next batch, in the order they came.
+ * <p>A post the batch leaves out ({@link Conversations#postAll}: it would be refused, or its
+ * audience is locked by another transaction) goes back to its own thread, which posts it alone,
+ * in a transaction of its own, beside the next batch: a bad message or a busy row never holds up
+ * the others. Should a whole batch fail, every post in it goes back the same way. An audience's
+ * posts go into batches in the order they came.
  *
- * <p>The batch sizes are the histogram {@code carequeue_message_batch_size}: its mean is the
- * messages per commit. The counter {@code carequeue_message_batch_failures} counts the batches
- * posted one by one instead: a refused message now and then costs its batch that; any other
- * cause is logged as a warning.
+ * <p>The histogram {@code carequeue_message_batch_size} counts the messages of each committed
+ * transaction (those posted alone as 1): its mean is the messages per commit. The counter
+ * {@code carequeue_message_batch_failures} counts the batches that failed as a whole, which is
+ * never expected; each is also logged as a warning.
  */
 @ApplicationScoped
 public class GroupCommit {
@@ -73,7 +74,7 @@ public class GroupCommit {
         lock.lock();
         try {
             waiting.add(mine);
-            while (!mine.done) {
+            while (!mine.done && !mine.alone) {
                 if (committing) {
                     // Until the committing batch is done. Not interruptible: the post is in that
                     // batch or queued for a later one, and gets its answer either way.
@@ -94,7 +95,16 @@ public class GroupCommit {
                 }
             }
         } finally {
+            if (!mine.done && !mine.alone) {
+                // This thread's commit of a batch broke off before its own post was taken: nobody is to store it.
+                waiting.remove(mine);
+            }
             lock.unlock();
+        }
+        if (mine.alone) {
+            Posted posted = conversations.postFromSocket(post);
+            batchSizes.update(1);
+            return posted;
         }
         if (mine.failure != null) {
             throw mine.failure;
@@ -122,29 +132,26 @@ public class GroupCommit {
                 postAlone(batch.get(0));
                 return;
             }
-            List<Posted> answers;
+            Map<SocketPost, Posted> stored;
             try {
-                answers = conversations.postAll(batch.stream().map(pending -> pending.post).toList());
+                stored = conversations.postAll(batch.stream().map(pending -> pending.post).toList());
             } catch (RuntimeException failed) {
                 failedBatches.inc();
-                // A refused message (ended audience, bad id) is the client's; anything else is worth a look.
-                LOG.log(failed instanceof BusinessException ? Level.FINE : Level.WARNING,
-                        "A batch of " + batch.size() + " messages failed; posting each alone", failed);
-                batch.forEach(this::postAlone);
+                LOG.log(Level.WARNING, "A batch of " + batch.size() + " messages failed; each is posted alone", failed);
                 return;
             }
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).answer = answers.get(i);
-                batch.get(i).done = true;
-            }
-            batchSizes.update(batch.size());
-        } finally {
-            // Should an Error end this thread's work, nobody waits for an answer no thread will give.
             for (Pending pending : batch) {
-                if (!pending.done) {
-                    pending.failure = new IllegalStateException("The message's batch broke off; nothing is known to be stored");
-                    pending.done = true;
-                }
+                pending.answer = stored.get(pending.post);
+                pending.done = pending.answer != null;
+            }
+            if (!stored.isEmpty()) {
+                batchSizes.update(stored.size());
+            }
+        } finally {
+            // Whatever this batch did not answer, its own thread posts alone; a message the batch
+            // did store after all is found there by its clientMessageId.
+            for (Pending pending : batch) {
+                pending.alone = !pending.done;
             }
         }
     }
@@ -160,12 +167,14 @@ public class GroupCommit {
     }
 
     /**
-     * A post and, once done, its answer or failure: written by the committing thread before it
-     * takes the lock again, read under the lock (or by that thread itself).
+     * A post and, once done, its answer or failure, or that its thread is to post it alone: written
+     * by the committing thread before it takes the lock again, read under the lock (or by that
+     * thread itself).
      */
     private static final class Pending {
         final SocketPost post;
         boolean done;
+        boolean alone;
         Posted answer;
         RuntimeException failure;
 

@@ -17,6 +17,7 @@ import java.util.stream.LongStream;
 import org.carequeue.api.audience.CustomerRequestResponse;
 import org.carequeue.api.audience.PickRequest;
 import org.carequeue.api.message.MessageResponse;
+import org.carequeue.api.message.PostMessageRequest;
 import org.carequeue.api.queue.QueueResponse;
 import org.carequeue.web.support.AgainstBuiltWar;
 import org.carequeue.web.support.Api;
@@ -39,7 +40,7 @@ class GroupCommitIT extends AgainstBuiltWar {
     Api api;
     Api.Agent agent;
     QueueResponse queue;
-    ExecutorService senders = Executors.newFixedThreadPool(CUSTOMERS + 2);
+    ExecutorService senders = Executors.newFixedThreadPool(24);
 
     @BeforeEach
     void aQueue() {
@@ -106,7 +107,7 @@ class GroupCommitIT extends AgainstBuiltWar {
         double messages = after[1] - before[1];
         assertEquals(stored, messages, "every stored socket message is in one batch");
         assertTrue(batches < messages, "some transaction stored more than one message: " + batches + " for " + messages);
-        assertTrue(after[2] > before[2], "a refused message sent its batch to be posted one by one");
+        assertEquals(before[2], after[2], "a refused message is left out of its batch, which does not fail");
     }
 
     @Test
@@ -137,11 +138,13 @@ class GroupCommitIT extends AgainstBuiltWar {
                     .allMatch(answer -> "sent".equals(answer.getString("type"))));
             assertEquals(count, conversation(others.get(o)).size());
         }
-        assertEquals(before[2], batchFigures()[2], "a retry found in its batch fails nothing");
+        double[] after = batchFigures();
+        assertTrue(after[0] - before[0] < after[1] - before[1], "batches formed");
+        assertEquals(before[2], after[2], "a retried id found by a later batch fails nothing");
     }
 
     @Test
-    void anAgentsAndCustomersMessagesSentTogetherInterleaveWithoutGapsInEachConversation() throws Exception {
+    void anAgentsAndCustomersMessagesSentTogetherInterleaveWithoutGapsInEachConversationWithRestPostsBetween() throws Exception {
         int count = 10;
         List<CustomerRequestResponse> customers = IntStream.range(0, 6)
                 .mapToObj(i -> api.request(queue.id(), "Picked " + i, null)).toList();
@@ -151,10 +154,20 @@ class GroupCommitIT extends AgainstBuiltWar {
         }
 
         double[] before = batchFigures();
-        CyclicBarrier start = new CyclicBarrier(2 * customers.size());
+        CyclicBarrier start = new CyclicBarrier(3 * customers.size());
         List<Future<List<JsonObject>>> fromCustomers = new ArrayList<>();
         List<Future<List<JsonObject>>> fromAgent = new ArrayList<>();
+        List<Future<?>> overRest = new ArrayList<>();
         for (CustomerRequestResponse customer : customers) {
+            // Single posts over REST lock the same audiences between a batch's read and its lock.
+            overRest.add(senders.submit(() -> {
+                start.await(30, TimeUnit.SECONDS);
+                for (int i = 0; i < count; i++) {
+                    api.post("api/v1/audiences/" + customer.audienceId() + "/messages", agent.token(),
+                            new PostMessageRequest("r-" + i, "Over REST " + i)).expect(201);
+                }
+                return null;
+            }));
             fromCustomers.add(senders.submit(sending(customer, "c-", count, start)));
             // One desk socket per conversation, all with the agent's token, so the agent's posts go in batches too.
             fromAgent.add(senders.submit(() -> {
@@ -171,15 +184,18 @@ class GroupCommitIT extends AgainstBuiltWar {
         }
 
         for (int c = 0; c < customers.size(); c++) {
+            overRest.get(c).get(120, TimeUnit.SECONDS);
             List<JsonObject> acks = new ArrayList<>(fromCustomers.get(c).get(120, TimeUnit.SECONDS));
             acks.addAll(fromAgent.get(c).get(120, TimeUnit.SECONDS));
             assertTrue(acks.stream().allMatch(answer -> "sent".equals(answer.getString("type"))), acks.toString());
             List<MessageResponse> conversation = conversation(customers.get(c));
-            assertEquals(LongStream.rangeClosed(1, 2L * count).boxed().toList(),
+            assertEquals(LongStream.rangeClosed(1, 3L * count).boxed().toList(),
                     conversation.stream().map(MessageResponse::seq).toList(), "one seq each, no gap");
+            List<Long> socketSeqs = conversation.stream().filter(m -> !m.clientMessageId().startsWith("r-"))
+                    .map(MessageResponse::seq).toList();
             assertEquals(acks.stream().map(answer -> answer.getJsonNumber("seq").longValue()).sorted().toList(),
-                    conversation.stream().map(MessageResponse::seq).toList(), "each acked with the seq it is stored with");
-            assertEquals(count, conversation.stream().filter(m -> "agent".equals(m.from().role())).count());
+                    socketSeqs, "each acked with the seq it is stored with");
+            assertEquals(2 * count, conversation.stream().filter(m -> "agent".equals(m.from().role())).count());
             assertEquals(agent.name(), conversation.stream().filter(m -> "agent".equals(m.from().role()))
                     .findFirst().orElseThrow().from().name());
         }
