@@ -25,7 +25,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  * {@link #MAX_BATCH}, one per audience) in the next transaction, and each caller gets its answer
  * after that commit, as it would after a transaction of its own. A busy node so pays one commit,
  * and one pass through the EJB and transaction layers, per batch instead of per message; a post
- * that finds nothing committing is stored alone at once, as before.
+ * that finds nothing committing is stored at once, in a batch of its own.
  *
  * <p>A post the batch leaves out ({@link Conversations#postAll}: it would be refused, or its
  * audience is locked by another transaction) goes back to its own thread, which posts it alone,
@@ -106,9 +106,6 @@ public class GroupCommit {
             batchSizes.update(1);
             return posted;
         }
-        if (mine.failure != null) {
-            throw mine.failure;
-        }
         return mine.answer;
     }
 
@@ -126,12 +123,12 @@ public class GroupCommit {
         return batch;
     }
 
+    /**
+     * A batch of one goes this way too: a message whose audience another transaction holds locked
+     * is then posted by its own thread, and nobody else's message waits for that lock.
+     */
     private void commit(List<Pending> batch) {
         try {
-            if (batch.size() == 1) {
-                postAlone(batch.get(0));
-                return;
-            }
             Map<SocketPost, Posted> stored;
             try {
                 stored = conversations.postAll(batch.stream().map(pending -> pending.post).toList());
@@ -156,18 +153,8 @@ public class GroupCommit {
         }
     }
 
-    private void postAlone(Pending pending) {
-        try {
-            pending.answer = conversations.postFromSocket(pending.post);
-            batchSizes.update(1);
-        } catch (RuntimeException e) {
-            pending.failure = e;
-        }
-        pending.done = true;
-    }
-
     /**
-     * A post and, once done, its answer or failure, or that its thread is to post it alone: written
+     * A post and, once done, its answer, or that its thread is to post it alone: written
      * by the committing thread before it takes the lock again, read under the lock (or by that
      * thread itself).
      */
@@ -176,7 +163,6 @@ public class GroupCommit {
         boolean done;
         boolean alone;
         Posted answer;
-        RuntimeException failure;
 
         Pending(SocketPost post) {
             this.post = post;
