@@ -130,18 +130,15 @@ public class Conversations {
             return Map.of();
         }
         Map<ChatMessage.RetryKey, ChatMessage> earlier = earlier(storing.stream()
-                .map(post -> new ChatMessage.RetryKey(allowed.get(post).id(),
-                        post.byCustomer() ? SenderRole.CUSTOMER : SenderRole.AGENT, post.clientMessageId()))
-                .toList());
+                .map(post -> retryKey(post, allowed.get(post))).toList());
         Map<SocketPost, Posted> answers = new HashMap<>();
         for (SocketPost post : storing) {
             Audience audience = allowed.get(post);
-            SenderRole role = post.byCustomer() ? SenderRole.CUSTOMER : SenderRole.AGENT;
+            ChatMessage.RetryKey key = retryKey(post, audience);
             String senderName = post.byCustomer()
                     ? audience.customerName() : agentsByToken.get(post.token()).displayName();
-            ChatMessage stored = earlier.get(new ChatMessage.RetryKey(audience.id(), role, post.clientMessageId()));
-            answers.put(post, post(Optional.ofNullable(stored), audience, post.clientMessageId(), role, senderName,
-                    post.text()));
+            answers.put(post, post(Optional.ofNullable(earlier.get(key)), audience, post.clientMessageId(),
+                    key.senderRole(), senderName, post.text()));
         }
         return answers;
     }
@@ -261,12 +258,13 @@ public class Conversations {
     }
 
     private Optional<ChatMessage> earlier(Audience audience, SenderRole role, String clientMessageId) {
-        return em.createQuery("select m from ChatMessage m where m.audienceId = :audience"
-                        + " and m.senderRole = :role and m.clientMessageId = :clientMessageId", ChatMessage.class)
-                .setParameter("audience", audience.id())
-                .setParameter("role", role)
-                .setParameter("clientMessageId", clientMessageId)
-                .getResultStream().findFirst();
+        ChatMessage.RetryKey key = new ChatMessage.RetryKey(audience.id(), role, clientMessageId);
+        return Optional.ofNullable(earlier(List.of(key)).get(key));
+    }
+
+    private static ChatMessage.RetryKey retryKey(SocketPost post, Audience audience) {
+        return new ChatMessage.RetryKey(audience.id(), post.byCustomer() ? SenderRole.CUSTOMER : SenderRole.AGENT,
+                post.clientMessageId());
     }
 
     /**

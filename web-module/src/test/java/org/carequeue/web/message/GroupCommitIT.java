@@ -70,7 +70,7 @@ class GroupCommitIT extends AgainstBuiltWar {
                     start.await(30, TimeUnit.SECONDS);
                     List<JsonObject> answered = new ArrayList<>();
                     for (int i = 0; i < perCustomer; i++) {
-                        // Every fifth id is reserved for CareQueue: refused, and its batch posts each alone.
+                        // Every fifth id is reserved for CareQueue: refused, left out of its batch and answered alone.
                         String id = (i % 5 == 4 ? "carequeue:" : "m-") + i;
                         socket.sendMessage(id, "Message " + i);
                         answered.add(answerTo(socket, id));
@@ -105,7 +105,7 @@ class GroupCommitIT extends AgainstBuiltWar {
         double[] after = batchFigures();
         double batches = after[0] - before[0];
         double messages = after[1] - before[1];
-        assertEquals(stored, messages, "every stored socket message is in one batch");
+        assertEquals(stored, messages, "every stored socket message is counted in one transaction");
         assertTrue(batches < messages, "some transaction stored more than one message: " + batches + " for " + messages);
         assertEquals(before[2], after[2], "a refused message is left out of its batch, which does not fail");
     }
