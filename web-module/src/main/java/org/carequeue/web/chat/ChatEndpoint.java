@@ -82,7 +82,7 @@ public class ChatEndpoint {
 
     @OnOpen
     public void onOpen(Session session) {
-        // First: setting the timeout reschedules the idle timer, which then already skips the scan.
+        // First: setting the timeout restarts the idle timer, which then already skips the container.
         ChatIdleTimers.install(session);
         // Whatever the container's default: the socket's idle task must never act (ChatIdleTimers).
         session.setMaxIdleTimeout(0);

@@ -1,40 +1,37 @@
 package org.carequeue.web.chat;
 
 import jakarta.websocket.Session;
-import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.net.URL;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Delayed;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps the container's per-frame scan of the server's jars off chat sockets. Tyrus restarts a
- * socket's idle timer on every frame, received or sent, through Payara's managed scheduled
- * executor, and that executor looks up the {@code ThreadContextProvider} service file through the
- * thread's context class loader on every schedule, which walks every jar of the server: 14 % of the
- * server's JFR samples under message load for the frames received alone, after the frames sent
- * had been spared it (docs/benchmarks.md, 2026-12-04, night).
+ * Keeps the container's scheduler out of a chat socket's frames. Tyrus restarts a socket's idle
+ * timer on every frame, received or sent: it cancels the last task and schedules a new one, due
+ * after the socket's idle timeout, through Payara's managed scheduled executor, which captures the
+ * thread's context for each task and looks up its context providers through the thread's class
+ * loader. Chat sockets have no idle timeout ({@link ChatEndpoint#onOpen}), so each of
+ * those tasks is due at once and does nothing when it runs: Tyrus's task closes the socket only when
+ * the socket has a timeout. That was 6 % of the server's samples under message load, plus the
+ * scheduler's thread running the empty tasks (docs/benchmarks.md, 2026-12-05, evening).
  * <p>
- * {@link #install} gives a chat socket a scheduler that hands each call to the container's with a
- * context class loader ({@link ProviderLookups}) that asks the application's loader for that file
- * once and delegates everything else to it. Tyrus offers no setting for its scheduler, so it is
- * put into the socket's field by reflection; where that field is not there (another Tyrus), the
- * socket keeps the container's scheduler and works as before, only slower, and the log says so once.
- * <p>
- * The executor also captures this loader as the context of the timer's task. Chat sockets have no
- * idle timeout ({@link ChatEndpoint#onOpen}), so that task does nothing when it runs. The desk's
- * sockets close themselves after an idle time and run {@code DeskSocket.onClose} in that task,
- * where Payara finds the application by its own class loader: they keep the container's scheduler.
+ * {@link #install} gives a chat socket a scheduler that answers the schedule of such a task, due
+ * now, with a task already done, and hands every other call to the container's scheduler (a task
+ * due later, on a socket given a timeout, still times it out). Tyrus offers no setting for its
+ * scheduler, so it is put into the socket's field by reflection, and Tyrus's task is known by its
+ * class name; where either is not there (another Tyrus), the socket keeps the container's scheduler
+ * and works as before, only slower, and the log says so once.
  */
 final class ChatIdleTimers {
 
@@ -43,7 +40,8 @@ final class ChatIdleTimers {
     /** Tyrus's {@code TyrusSession.service}: the scheduler of the socket's idle timer. */
     private static final String SCHEDULER_FIELD = "service";
 
-    private static final ProviderLookups LOADER = new ProviderLookups(ChatIdleTimers.class.getClassLoader());
+    /** The task Tyrus schedules for the idle timer; it acts only on a socket with an idle timeout. */
+    private static final String TYRUS_IDLE_TASK = "org.glassfish.tyrus.core.TyrusSession$IdleTimeoutCommand";
 
     /** The scheduler field of each socket class, looked up once per class; empty where there is none to use. */
     private static final ClassValue<Optional<Field>> SCHEDULER_FIELDS = new ClassValue<>() {
@@ -62,36 +60,55 @@ final class ChatIdleTimers {
     /** Gives this socket the scheduler described above; returns whether it could. */
     static boolean install(Session session) {
         try {
-            return replaceScheduler(session, LOADER);
+            return replaceScheduler(session, TYRUS_IDLE_TASK);
         } catch (IllegalAccessException | RuntimeException e) {
             if (REPORTED.compareAndSet(false, true)) {
-                LOG.log(Level.WARNING, "Chat sockets keep the container's idle timer scheduler and pay its per-frame scan", e);
+                LOG.log(Level.WARNING, "Chat sockets keep the container's idle timer scheduler and pay its per-frame schedule", e);
             }
             return false;
         }
     }
 
     /**
-     * Puts a scheduler with these lookups into Tyrus's field of {@code socket}, unless it is there
-     * already; false if the socket has no such field (or one of another type, or not accessible).
+     * Puts a scheduler that skips idle tasks of class {@code idleTask} due now into Tyrus's field
+     * of {@code socket}, unless it is there already; false if the socket has no such field (or one
+     * of another type, or not accessible), or if its class loader knows no class {@code idleTask}.
      */
-    static boolean replaceScheduler(Object socket, ClassLoader lookups) throws IllegalAccessException {
+    static boolean replaceScheduler(Object socket, String idleTask) throws IllegalAccessException {
         Optional<Field> field = SCHEDULER_FIELDS.get(socket.getClass());
         if (field.isEmpty()) {
-            if (REPORTED.compareAndSet(false, true)) {
-                LOG.info(() -> socket.getClass().getName() + " has no accessible ScheduledExecutorService field '"
-                        + SCHEDULER_FIELD + "': chat frames pay the container's per-frame scan");
-            }
+            reportOnce(() -> socket.getClass().getName() + " has no accessible ScheduledExecutorService field '"
+                    + SCHEDULER_FIELD + "': chat frames pay the container's per-frame schedule");
+            return false;
+        }
+        if (!knows(socket.getClass().getClassLoader(), idleTask)) {
+            reportOnce(() -> socket.getClass().getName() + "'s Tyrus has no " + idleTask
+                    + ": chat frames pay the container's per-frame schedule");
             return false;
         }
         ScheduledExecutorService container = (ScheduledExecutorService) field.get().get(socket);
         if (container == null) {
             return false;
         }
-        if (!WithProviderLookups.wraps(container)) {
-            field.get().set(socket, withProviderLookups(container, lookups));
+        if (!SkipsIdleTasksDueNow.wraps(container)) {
+            field.get().set(socket, skippingIdleTasksDueNow(container, idleTask));
         }
         return true;
+    }
+
+    private static boolean knows(ClassLoader loader, String className) {
+        try {
+            Class.forName(className, false, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static void reportOnce(Supplier<String> message) {
+        if (REPORTED.compareAndSet(false, true)) {
+            LOG.info(message);
+        }
     }
 
     private static Optional<Field> schedulerField(Class<?> type) {
@@ -113,18 +130,18 @@ final class ChatIdleTimers {
         return Optional.empty();
     }
 
-    /** A scheduler that makes every call to {@code container} with {@code loader} as the context class loader. */
-    static ScheduledExecutorService withProviderLookups(ScheduledExecutorService container, ClassLoader loader) {
+    /** A scheduler that answers tasks of class {@code idleTask} due now itself and hands every other call to {@code container}. */
+    static ScheduledExecutorService skippingIdleTasksDueNow(ScheduledExecutorService container, String idleTask) {
         return (ScheduledExecutorService) Proxy.newProxyInstance(ChatIdleTimers.class.getClassLoader(),
-                new Class<?>[] {ScheduledExecutorService.class}, new WithProviderLookups(container, loader));
+                new Class<?>[] {ScheduledExecutorService.class}, new SkipsIdleTasksDueNow(container, idleTask));
     }
 
-    private record WithProviderLookups(ScheduledExecutorService container, ClassLoader loader)
+    private record SkipsIdleTasksDueNow(ScheduledExecutorService container, String idleTask)
             implements InvocationHandler {
 
         static boolean wraps(ScheduledExecutorService scheduler) {
             return Proxy.isProxyClass(scheduler.getClass())
-                    && Proxy.getInvocationHandler(scheduler) instanceof WithProviderLookups;
+                    && Proxy.getInvocationHandler(scheduler) instanceof SkipsIdleTasksDueNow;
         }
 
         @Override
@@ -136,51 +153,65 @@ final class ChatIdleTimers {
                     default -> "ChatIdleTimers(" + container + ")";
                 };
             }
-            Thread thread = Thread.currentThread();
-            ClassLoader previous = thread.getContextClassLoader();
-            thread.setContextClassLoader(loader);
+            if (isIdleTaskDueNow(method, args)) {
+                return AlreadyDone.INSTANCE;
+            }
             try {
                 return method.invoke(container, args);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
-            } finally {
-                thread.setContextClassLoader(previous);
             }
+        }
+
+        /** {@code schedule(Runnable, delay, unit)} of the idle task with a delay of zero or less. */
+        private boolean isIdleTaskDueNow(Method method, Object[] args) {
+            return method.getName().equals("schedule") && args.length == 3
+                    && args[0] instanceof Runnable task && task.getClass().getName().equals(idleTask)
+                    && args[1] instanceof Long delay && delay <= 0;
         }
     }
 
-    /**
-     * Answers the container's one lookup from memory: the answer never changes while the
-     * application runs. Classes and every other resource come from the application's loader.
-     */
-    static final class ProviderLookups extends ClassLoader {
+    /** The answer to a skipped idle task: done, with nothing to cancel (Tyrus cancels it on the next frame). */
+    static final class AlreadyDone implements ScheduledFuture<Object> {
 
-        static final String THREAD_CONTEXT_PROVIDERS =
-                "META-INF/services/jakarta.enterprise.concurrent.spi.ThreadContextProvider";
+        static final AlreadyDone INSTANCE = new AlreadyDone();
 
-        static {
-            // Loading is delegated, so threads need not queue on one lock of this loader.
-            registerAsParallelCapable();
-        }
-
-        /** What the application's loader answered; null until the first frame. */
-        private volatile List<URL> threadContextProviders;
-
-        ProviderLookups(ClassLoader application) {
-            super(application);
+        private AlreadyDone() {
         }
 
         @Override
-        public Enumeration<URL> getResources(String name) throws IOException {
-            if (!THREAD_CONTEXT_PROVIDERS.equals(name)) {
-                return getParent().getResources(name);
-            }
-            List<URL> found = threadContextProviders;
-            if (found == null) {
-                found = List.copyOf(Collections.list(getParent().getResources(name)));
-                threadContextProviders = found;
-            }
-            return Collections.enumeration(found);
+        public long getDelay(TimeUnit unit) {
+            return 0;
+        }
+
+        @Override
+        public int compareTo(Delayed other) {
+            return Long.compare(0, other.getDelay(TimeUnit.NANOSECONDS));
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            return false;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+
+        @Override
+        public boolean isDone() {
+            return true;
+        }
+
+        @Override
+        public Object get() {
+            return null;
+        }
+
+        @Override
+        public Object get(long timeout, TimeUnit unit) {
+            return null;
         }
     }
 }

@@ -8,45 +8,32 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.websocket.Session;
-import java.io.IOException;
 import java.lang.reflect.Proxy;
-import java.net.URL;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import org.carequeue.web.chat.ChatIdleTimers.ProviderLookups;
 import org.junit.jupiter.api.Test;
 
 class ChatIdleTimersTest {
 
-    /** Stands in for the application's loader: counts lookups and knows one provider file. */
-    private static final class ApplicationLoader extends ClassLoader {
-        final AtomicInteger lookups = new AtomicInteger();
-        final URL providerFile;
-
-        ApplicationLoader() throws IOException {
-            super(ChatIdleTimersTest.class.getClassLoader());
-            providerFile = new URL("file:/app/WEB-INF/lib/some.jar!/" + ProviderLookups.THREAD_CONTEXT_PROVIDERS);
-        }
+    /** Stands in for Tyrus's idle task: counts its runs. */
+    private static final class IdleTask implements Runnable {
+        final AtomicInteger runs = new AtomicInteger();
 
         @Override
-        public Enumeration<URL> getResources(String name) throws IOException {
-            lookups.incrementAndGet();
-            return ProviderLookups.THREAD_CONTEXT_PROVIDERS.equals(name)
-                    ? Collections.enumeration(List.of(providerFile)) : super.getResources(name);
+        public void run() {
+            runs.incrementAndGet();
         }
     }
 
-    /** A real scheduler that notes the context class loader each schedule call ran with. */
+    private static final String IDLE_TASK = IdleTask.class.getName();
+
+    /** A real scheduler that counts the tasks it is given. */
     private static final class Scheduler extends ScheduledThreadPoolExecutor {
-        final AtomicReference<ClassLoader> scheduledWith = new AtomicReference<>();
+        final AtomicInteger scheduled = new AtomicInteger();
 
         Scheduler() {
             super(1);
@@ -54,53 +41,52 @@ class ChatIdleTimersTest {
 
         @Override
         public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
-            scheduledWith.set(Thread.currentThread().getContextClassLoader());
+            scheduled.incrementAndGet();
             return super.schedule(command, delay, unit);
         }
     }
 
     @Test
-    void theContainersProviderLookupAsksTheApplicationsLoaderOnceAndGetsItsAnswerEveryTime() throws IOException {
-        ApplicationLoader application = new ApplicationLoader();
-        ProviderLookups loader = new ProviderLookups(application);
-        for (int frame = 0; frame < 3; frame++) {
-            assertEquals(List.of(application.providerFile),
-                    Collections.list(loader.getResources(ProviderLookups.THREAD_CONTEXT_PROVIDERS)));
-        }
-        assertEquals(1, application.lookups.get());
-    }
-
-    @Test
-    void everyOtherLookupAndEveryClassIsTheApplicationsLoaders() throws Exception {
-        ApplicationLoader application = new ApplicationLoader();
-        ProviderLookups loader = new ProviderLookups(application);
-        String other = "META-INF/services/java.sql.Driver";
-        assertEquals(Collections.list(application.getResources(other)), Collections.list(loader.getResources(other)));
-        loader.getResources(other);
-        assertEquals(3, application.lookups.get(), "not remembered: asked each time");
-        assertSame(ChatIdleTimersTest.class, loader.loadClass(ChatIdleTimersTest.class.getName()));
-    }
-
-    @Test
-    void theContainersSchedulerIsCalledWithTheLoaderAndTheThreadGetsItsOwnBackEvenWhenItRefuses() throws Exception {
+    void anIdleTaskDueNowIsAnsweredDoneWithoutTheContainer() throws Exception {
         Scheduler container = new Scheduler();
-        ProviderLookups loader = new ProviderLookups(new ApplicationLoader());
-        ScheduledExecutorService scheduler = ChatIdleTimers.withProviderLookups(container, loader);
-        Thread thread = Thread.currentThread();
-        ClassLoader own = thread.getContextClassLoader();
+        ScheduledExecutorService scheduler = ChatIdleTimers.skippingIdleTasksDueNow(container, IDLE_TASK);
+        IdleTask task = new IdleTask();
         try {
-            AtomicInteger ran = new AtomicInteger();
-            scheduler.schedule(() -> { ran.incrementAndGet(); }, 0, TimeUnit.MILLISECONDS).get(5, TimeUnit.SECONDS);
-            assertEquals(1, ran.get());
-            assertSame(loader, container.scheduledWith.get());
-            assertSame(own, thread.getContextClassLoader());
+            for (int frame = 0; frame < 3; frame++) {
+                ScheduledFuture<?> future = scheduler.schedule(task, 0, TimeUnit.MILLISECONDS);
+                assertTrue(future.isDone());
+                assertFalse(future.cancel(true), "Tyrus cancels it on the next frame: nothing to cancel");
+                assertEquals(0, future.getDelay(TimeUnit.MILLISECONDS));
+            }
+            assertTrue(scheduler.schedule(task, -1, TimeUnit.MILLISECONDS).isDone(), "overdue is due now too");
+            assertEquals(0, container.scheduled.get());
+            assertEquals(0, task.runs.get(), "the task would have done nothing on a socket without a timeout");
+        } finally {
+            container.shutdownNow();
+        }
+    }
+
+    @Test
+    void anIdleTaskDueLaterAndEveryOtherTaskGoToTheContainer() throws Exception {
+        Scheduler container = new Scheduler();
+        ScheduledExecutorService scheduler = ChatIdleTimers.skippingIdleTasksDueNow(container, IDLE_TASK);
+        try {
+            IdleTask later = new IdleTask();
+            ScheduledFuture<?> due = scheduler.schedule(later, 50, TimeUnit.MILLISECONDS);
+            due.get(5, TimeUnit.SECONDS);
+            assertEquals(1, later.runs.get(), "a socket with a timeout still times out");
+
+            AtomicInteger other = new AtomicInteger();
+            Runnable notIdle = other::incrementAndGet;
+            scheduler.schedule(notIdle, 0, TimeUnit.MILLISECONDS).get(5, TimeUnit.SECONDS);
+            assertEquals(1, other.get());
+            assertEquals(2, container.scheduled.get());
 
             scheduler.shutdown();
-            assertTrue(container.isShutdown(), "every call reaches the container's scheduler");
+            assertTrue(container.isShutdown(), "every other call reaches the container's scheduler");
             assertThrows(RejectedExecutionException.class,
-                    () -> scheduler.schedule(ran::incrementAndGet, 0, TimeUnit.MILLISECONDS),
+                    () -> scheduler.schedule(notIdle, 0, TimeUnit.MILLISECONDS),
                     "its own exception, not a reflective wrapper");
-            assertSame(own, thread.getContextClassLoader());
         } finally {
             container.shutdownNow();
         }
@@ -112,20 +98,32 @@ class ChatIdleTimersTest {
     }
 
     @Test
-    void aSocketsSchedulerIsReplacedOnceByOneThatSchedulesWithTheLookups() throws Exception {
+    void aSocketsSchedulerIsReplacedOnce() throws Exception {
         Scheduler container = new Scheduler();
-        ProviderLookups loader = new ProviderLookups(new ApplicationLoader());
         TyrusLikeSocket socket = new TyrusLikeSocket();
         socket.service = container;
         try {
-            assertTrue(ChatIdleTimers.replaceScheduler(socket, loader));
+            assertTrue(ChatIdleTimers.replaceScheduler(socket, IDLE_TASK));
             ScheduledExecutorService installed = socket.service;
             assertNotSame(container, installed);
-            assertTrue(ChatIdleTimers.replaceScheduler(socket, loader));
+            assertTrue(ChatIdleTimers.replaceScheduler(socket, IDLE_TASK));
             assertSame(installed, socket.service, "not wrapped twice");
 
-            installed.schedule(() -> { }, 0, TimeUnit.MILLISECONDS).get(5, TimeUnit.SECONDS);
-            assertSame(loader, container.scheduledWith.get());
+            installed.schedule(new IdleTask(), 0, TimeUnit.MILLISECONDS);
+            assertEquals(0, container.scheduled.get());
+        } finally {
+            container.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSocketWhoseTyrusHasNoSuchIdleTaskKeepsTheContainersScheduler() throws Exception {
+        Scheduler container = new Scheduler();
+        TyrusLikeSocket socket = new TyrusLikeSocket();
+        socket.service = container;
+        try {
+            assertFalse(ChatIdleTimers.replaceScheduler(socket, IDLE_TASK + "Renamed"));
+            assertSame(container, socket.service);
         } finally {
             container.shutdownNow();
         }
@@ -137,14 +135,14 @@ class ChatIdleTimersTest {
         ScheduledExecutorService containers = (ScheduledExecutorService) Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[] {ScheduledExecutorService.class},
                 (proxy, method, args) -> method.invoke(container, args));
-        ProviderLookups loader = new ProviderLookups(new ApplicationLoader());
         TyrusLikeSocket socket = new TyrusLikeSocket();
         socket.service = containers;
         try {
-            assertTrue(ChatIdleTimers.replaceScheduler(socket, loader));
+            assertTrue(ChatIdleTimers.replaceScheduler(socket, IDLE_TASK));
             assertNotSame(containers, socket.service);
+            socket.service.schedule(new IdleTask(), 0, TimeUnit.MILLISECONDS);
             socket.service.schedule(() -> { }, 0, TimeUnit.MILLISECONDS).get(5, TimeUnit.SECONDS);
-            assertSame(loader, container.scheduledWith.get());
+            assertEquals(1, container.scheduled.get());
         } finally {
             container.shutdownNow();
         }
