@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,14 +25,16 @@ import org.carequeue.api.queue.QueueResponse;
 import org.carequeue.web.support.AgainstBuiltWar;
 import org.carequeue.web.support.Api;
 import org.carequeue.web.support.ChatSocket;
+import org.carequeue.web.support.DatabaseUnderTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Chat sockets' messages sent at the same time commit together (GroupCommit): each is acknowledged
- * with its own seq, none is lost or stored twice, and a bad one in a batch costs the others
- * nothing. The node's batch-size histogram shows that batches of more than one formed.
+ * with its own seq, none is lost or stored twice, and a bad one in a batch, or one whose audience
+ * another transaction holds, costs the others nothing. The node's batch-size histogram shows that
+ * batches of more than one formed.
  */
 class GroupCommitIT extends AgainstBuiltWar {
 
@@ -202,6 +207,47 @@ class GroupCommitIT extends AgainstBuiltWar {
         double[] after = batchFigures();
         assertTrue(after[0] - before[0] < after[1] - before[1], "batches formed");
         assertEquals(before[2], after[2], "no batch with the agent's posts failed");
+    }
+
+    @Test
+    void aMessageWhoseAudienceAnotherTransactionHoldsIsPostedOnceFreeWhileTheBatchesGoOn() throws Exception {
+        int count = 3;
+        CustomerRequestResponse held = api.request(queue.id(), "Held", null);
+        List<CustomerRequestResponse> others = IntStream.range(0, 6)
+                .mapToObj(i -> api.request(queue.id(), "Other " + i, null)).toList();
+        double[] before = batchFigures();
+
+        try (ChatSocket heldSocket = ChatSocket.authenticated(api, held.customerToken());
+             Connection holder = DatabaseUnderTest.connect()) {
+            // Another transaction holds the audience's row, as a pick or a file being scaled would.
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("select id from audience where id = ? for update")) {
+                lock.setString(1, held.audienceId());
+                try (ResultSet row = lock.executeQuery()) {
+                    assertTrue(row.next());
+                }
+            }
+            CyclicBarrier start = new CyclicBarrier(others.size() + 1);
+            List<Future<List<JsonObject>>> background = others.stream()
+                    .map(other -> senders.submit(sending(other, "o-", count, start))).toList();
+            start.await(30, TimeUnit.SECONDS);
+            // Sent while the others' batches commit, so that it comes in one of them.
+            heldSocket.sendMessage("h-1", "Held message");
+            for (int o = 0; o < others.size(); o++) {
+                // Within H2's lock timeout (10 s in the suite): a batch that waited for the row would not get there.
+                assertTrue(background.get(o).get(8, TimeUnit.SECONDS).stream()
+                        .allMatch(answer -> "sent".equals(answer.getString("type"))), "the others go on");
+                assertEquals(count, conversation(others.get(o)).size());
+            }
+            assertEquals(List.of(), conversation(held), "not stored while its row is held");
+            holder.rollback();
+
+            JsonObject answer = answerTo(heldSocket, "h-1");
+            assertEquals("sent", answer.getString("type"), answer.toString());
+            assertEquals(1, answer.getJsonNumber("seq").longValue());
+        }
+        assertEquals(List.of("Held message"), conversation(held).stream().map(MessageResponse::text).toList());
+        assertEquals(before[2], batchFigures()[2], "the held row is left out of its batch, which does not fail");
     }
 
     private Callable<List<JsonObject>> sending(CustomerRequestResponse customer, String prefix, int count,
