@@ -172,7 +172,7 @@ final class ChatIdleTimers {
     }
 
     /** The answer to a skipped idle task: done, with nothing to cancel (Tyrus cancels it on the next frame). */
-    static final class AlreadyDone implements ScheduledFuture<Object> {
+    private static final class AlreadyDone implements ScheduledFuture<Object> {
 
         static final AlreadyDone INSTANCE = new AlreadyDone();
 
