@@ -36,7 +36,7 @@ class AdminScheduleIT extends AgainstBuiltWar {
             admin.waitUntil(d -> d.getCurrentUrl().contains("/admin/schedule.xhtml"));
             assertEquals(queue.name(), admin.text(By.id("scheduleTitle")));
 
-            admin.click(By.cssSelector("[id='scheduleForm:enabled'] .ui-toggleswitch-slider"));
+            admin.turn("scheduleForm:enabled", true);
             admin.type(By.id("scheduleForm:timezone_input"), "helsin");
             admin.click(By.cssSelector("li.ui-autocomplete-item[data-item-value='Europe/Helsinki']"));
             times(admin, "week:0", 0, "9:00", "17:00");

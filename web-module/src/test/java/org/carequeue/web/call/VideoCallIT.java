@@ -171,7 +171,7 @@ class VideoCallIT extends AgainstBuiltWar {
             admin.go("admin/queues.xhtml").signIn(organization.ownerUsername(), Api.PASSWORD);
             admin.click(By.cssSelector("button[data-queue='" + queue.name() + "']"));
             admin.choose("settingsForm:video", "The agent");
-            admin.click(By.cssSelector("[id='settingsForm:screenShare'] .ui-toggleswitch-slider"));
+            admin.turn("settingsForm:screenShare", true);
             admin.screenshot("call-admin-queue-settings");
             admin.click(By.id("settingsForm:save"));
             admin.waitUntil(d -> !d.findElement(By.id("settingsDialog")).isDisplayed());

@@ -45,8 +45,7 @@ class DeskContactMailIT extends AgainstBuiltWar {
             desk.click(By.id("sidebar:settings"));
             desk.visible(By.id("alertsForm:email"));
             desk.screenshot("desk-alert-settings");
-            desk.click(By.cssSelector("[id='alertsForm:email'] .ui-toggleswitch-slider"));
-            desk.waitUntil(d -> d.findElement(By.id("alertsForm:email_input")).isSelected());
+            desk.turn("alertsForm:email", true);
             desk.click(By.id("alertsForm:saveAlerts"));
             desk.waitUntil(d -> !d.findElement(By.id("alertsDialog")).isDisplayed());
         }

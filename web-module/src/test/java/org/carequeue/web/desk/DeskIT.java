@@ -70,7 +70,7 @@ class DeskIT extends AgainstBuiltWar {
             assertEquals(List.of("sound", "A customer is waiting: " + queue.name()), alerts(desk));
 
             desk.click(By.id("sidebar:settings"));
-            desk.click(By.cssSelector("#alertsForm\\:sound .ui-toggleswitch-slider"));
+            desk.turn("alertsForm:sound", false);
             desk.click(By.id("alertsForm:saveAlerts"));
             assertEquals("Alert settings saved", desk.text(By.cssSelector(".ui-growl-title")));
             desk.go("desk/");

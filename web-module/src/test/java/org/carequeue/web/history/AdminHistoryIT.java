@@ -75,7 +75,7 @@ class AdminHistoryIT extends AgainstBuiltWar {
             assertFalse(admin.has(By.id("settingsForm:save")), "operators cannot lift the rule that holds them to account");
             try (Browser owner = Browser.open(api)) {
                 owner.go("admin/organization.xhtml").signIn(organization.ownerUsername(), Api.PASSWORD);
-                owner.click(By.cssSelector("#settingsForm\\:requireTranscriptReason .ui-toggleswitch-slider"));
+                owner.turn("settingsForm:requireTranscriptReason", true);
                 owner.click(By.id("settingsForm:save"));
                 owner.waitUntil(d -> d.findElement(By.id("growl_container")).getText().contains("The settings were saved."));
                 owner.screenshot("admin-organization-settings");

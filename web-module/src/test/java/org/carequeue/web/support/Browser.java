@@ -209,6 +209,31 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
+     * Turns a PrimeFaces switch ({@code p:toggleSwitch} with this client id) on or off and waits
+     * until its checkbox says so. Its state is read only once it shows (a dialog's switch is
+     * filled by the update that opens the dialog). A click that lands while an overlay (a menu's
+     * panel animating shut) still covers the switch is lost; the switch is clicked again only
+     * while it is not yet as wanted, so a click is never counted twice.
+     */
+    public void turn(String switchId, boolean on) {
+        By slider = By.cssSelector("[id='" + switchId + "'] .ui-toggleswitch-slider");
+        waitUntil(d -> {
+            if (!d.findElement(slider).isDisplayed()) {
+                return null;
+            }
+            if (d.findElement(By.id(switchId + "_input")).isSelected() == on) {
+                return Boolean.TRUE;
+            }
+            try {
+                d.findElement(slider).click();
+            } catch (WebDriverException busy) {
+                // intercepted or not yet interactable: look again
+            }
+            return null;
+        });
+    }
+
+    /**
      * Chooses the option with this label in a PrimeFaces select menu ({@code p:selectOneMenu} with
      * this client id). Its panel animates open and shut, and a click meanwhile is lost: the menu is
      * opened and the option clicked again until the menu shows the label and its panel is shut.
