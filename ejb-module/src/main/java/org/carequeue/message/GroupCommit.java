@@ -2,6 +2,7 @@ package org.carequeue.message;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.inject.Inject;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -51,6 +52,14 @@ public class GroupCommit {
 
     @Inject
     MetricRegistry registry;
+
+    /**
+     * Used by the committing thread only, one at a time. Each message has observers after commit
+     * (the pushes, the message count), and a chat socket's thread has no request context: without
+     * one, Weld opens and closes a request context for every single notification.
+     */
+    @Inject
+    RequestContextController requestContext;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition batchDone = lock.newCondition();
@@ -128,6 +137,7 @@ public class GroupCommit {
      * is then posted by its own thread, and nobody else's message waits for that lock.
      */
     private void commit(List<Pending> batch) {
+        boolean opened = requestContext.activate();
         try {
             Map<SocketPost, Posted> stored;
             try {
@@ -145,6 +155,9 @@ public class GroupCommit {
                 batchSizes.update(stored.size());
             }
         } finally {
+            if (opened) {
+                requestContext.deactivate();
+            }
             // Whatever this batch did not answer, its own thread posts alone; a message the batch
             // did store after all is found there by its clientMessageId.
             for (Pending pending : batch) {
