@@ -39,6 +39,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The load client of CareQueue's benchmarks (docs/benchmarks.md): one scenario per run, JDK
@@ -436,6 +437,7 @@ public class Bench {
         for (int l = 0; l < levels.length; l++) {
             int level = levels[l];
             Samples latency = new Samples();
+            CpuTimes cpu = cpuTimes();
             long deadline = System.nanoTime() + seconds * 1_000_000_000L;
             CountDownLatch finished = new CountDownLatch(level);
             for (int i = 0; i < level; i++) {
@@ -465,6 +467,7 @@ public class Bench {
             result(p + "perSecond", rates[l]);
             result(p + "p50Ms", latency.percentileMs(50));
             result(p + "p99Ms", latency.percentileMs(99));
+            cpuPerOperation(p, cpu, cpuTimes(), latency.count(), true);
             sockets.forEach(s -> s.onFrame = null);
             Thread.sleep(500);
         }
@@ -506,6 +509,7 @@ public class Bench {
         AtomicInteger conflicts = new AtomicInteger();
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         ExecutorService pool = Executors.newFixedThreadPool(agentCount + 1, daemon());
+        CpuTimes cpu = cpuTimes();
         long began = System.nanoTime();
         pool.submit(() -> steadily(fillRate, seconds, queueCount, q -> request(queues.get(q))));
         for (int a = 0; a < agentCount; a++) {
@@ -543,6 +547,8 @@ public class Bench {
         result("emptyAnswers", empty.get());
         result("conflicts", conflicts.get());
         latency.report("pick");
+        // The filling's requests are in it too, as they are in the bare baseline's.
+        cpuPerOperation("pick.", cpu, cpuTimes(), picked.size(), true);
         if (options.containsKey("--jdbc")) {
             double bare = bareConditionalUpdate(agentCount, queueCount, prefill, fillRate, seconds);
             result("picksToBare", (picked.size() / elapsed) / bare);
@@ -578,6 +584,7 @@ public class Bench {
             AtomicInteger lost = new AtomicInteger();
             long deadline = System.nanoTime() + seconds * 1_000_000_000L;
             ExecutorService pool = Executors.newFixedThreadPool(agentCount + 1, daemon());
+            CpuTimes cpu = cpuTimes();
             long began = System.nanoTime();
             pool.submit(() -> {
                 try (Connection filler = DriverManager.getConnection(url, "postgres", "");
@@ -627,6 +634,9 @@ public class Bench {
                 });
             }
             pool.shutdown();
+            // Read at the deadline, while the pickers' connections (and their CPU) are still there.
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, deadline - System.nanoTime()));
+            CpuTimes atDeadline = cpuTimes();
             if (!pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("Bare pickers did not stop");
             }
@@ -636,6 +646,7 @@ public class Bench {
             result("bare.duplicates", picked.size() - new HashSet<>(picked).size());
             result("bare.lostRaces", lost.get());
             latency.report("bare.pick");
+            cpuPerOperation("bare.pick.", cpu, atDeadline, picked.size(), false);
             try (Statement s = db.createStatement()) {
                 s.execute("drop table " + table);
             }
@@ -1008,6 +1019,47 @@ public class Bench {
 
     static long rssKb(long pid) throws IOException {
         return statusField(pid, "VmRSS:");
+    }
+
+    /**
+     * CPU time used so far by the server's JVM ({@code --pid}) and by each of this machine's
+     * PostgreSQL processes, by process id.
+     */
+    record CpuTimes(long serverNanos, Map<Long, Long> databaseNanos) {
+
+        /** The database's CPU since {@code before}: a process born since counts whole, one gone since not at all. */
+        long databaseNanosSince(CpuTimes before) {
+            return databaseNanos.entrySet().stream()
+                    .mapToLong(process -> process.getValue() - before.databaseNanos.getOrDefault(process.getKey(), 0L))
+                    .sum();
+        }
+    }
+
+    CpuTimes cpuTimes() {
+        long server = options.containsKey("--pid")
+                ? ProcessHandle.of(Long.parseLong(options.get("--pid"))).flatMap(p -> p.info().totalCpuDuration())
+                        .map(Duration::toNanos).orElse(0L)
+                : 0;
+        Map<Long, Long> database = ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(command -> command.endsWith("/postgres")).orElse(false))
+                .collect(Collectors.toMap(ProcessHandle::pid,
+                        p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)));
+        return new CpuTimes(server, database);
+    }
+
+    /**
+     * The CPU milliseconds one operation cost the server (unless {@code ofServer} is false) and the
+     * database between the two readings. On a busy two-core machine the rate moves with whatever
+     * else runs; what an operation costs moves much less, so builds compare better by it.
+     */
+    void cpuPerOperation(String prefix, CpuTimes before, CpuTimes after, long operations, boolean ofServer) {
+        if (operations == 0) {
+            return;
+        }
+        if (ofServer && options.containsKey("--pid")) {
+            result(prefix + "serverCpuMs", (after.serverNanos() - before.serverNanos()) / 1e6 / operations);
+        }
+        result(prefix + "databaseCpuMs", after.databaseNanosSince(before) / 1e6 / operations);
     }
 
     /** A number of the process's /proc status (VmRSS: in KB, Threads:). */
