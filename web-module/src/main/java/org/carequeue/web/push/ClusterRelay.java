@@ -48,7 +48,7 @@ import org.carequeue.web.chat.PeerSignal;
  * <p>What CareQueue sends between nodes is text only: a type name from {@link #RELAYED}, a line
  * break and the record as JSON, so no node deserializes a Java object that CareQueue published.
  * The record is written once and read once: an envelope object around it cost a parse and a
- * second serialization on each side, a tenth of the server's CPU under message load. The grid is
+ * second serialization on each side (docs/benchmarks.md, 2026-12-06). The grid is
  * trusted (any member can publish), so it belongs on a private network; see docs/operations.md.
  *
  * <p>Each node hands what arrives to one managed thread, which delivers it to the sockets it holds
