@@ -137,10 +137,11 @@ public class GroupCommit {
      * is then posted by its own thread, and nobody else's message waits for that lock.
      */
     private void commit(List<Pending> batch) {
-        boolean opened = requestContext.activate();
+        boolean opened = false;
         try {
             Map<SocketPost, Posted> stored;
             try {
+                opened = requestContext.activate();
                 stored = conversations.postAll(batch.stream().map(pending -> pending.post).toList());
             } catch (RuntimeException failed) {
                 failedBatches.inc();
@@ -155,14 +156,23 @@ public class GroupCommit {
                 batchSizes.update(stored.size());
             }
         } finally {
-            if (opened) {
-                requestContext.deactivate();
-            }
             // Whatever this batch did not answer, its own thread posts alone; a message the batch
             // did store after all is found there by its clientMessageId.
             for (Pending pending : batch) {
                 pending.alone = !pending.done;
             }
+            if (opened) {
+                closeRequestContext();
+            }
+        }
+    }
+
+    /** Every post of the batch has its answer, or goes alone, by now: a failure here must reach none of them. */
+    private void closeRequestContext() {
+        try {
+            requestContext.deactivate();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not close a batch's request context", e);
         }
     }
 

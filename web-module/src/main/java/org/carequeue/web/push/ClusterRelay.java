@@ -223,7 +223,9 @@ public class ClusterRelay {
             Class<?> type = typeEnd < 0 ? null : RELAYED.get(envelope.substring(0, typeEnd));
             if (type == null) {
                 // A node of another version sent something this one does not know: not for us.
-                LOG.fine(() -> "Ignored a push of unknown type: " + envelope.substring(0, Math.min(envelope.length(), 80)));
+                // Only the type line is logged: the record may carry what customers wrote.
+                LOG.fine(() -> "Ignored a push of unknown type "
+                        + (typeEnd < 0 ? "(no type line)" : envelope.substring(0, Math.min(typeEnd, 80))));
                 return;
             }
             Object event = JSON.fromJson(envelope.substring(typeEnd + 1), type);
