@@ -550,7 +550,10 @@ public class Bench {
         // The filling's requests are in it too, as they are in the bare baseline's.
         cpuPerOperation("pick.", cpu, cpuTimes(), picked.size(), true);
         if (options.containsKey("--jdbc")) {
-            double bare = bareConditionalUpdate(agentCount, queueCount, prefill, fillRate, seconds);
+            // The bare pickers would empty a line as long as CareQueue's in a few seconds, and then
+            // count only how fast customers arrive: theirs is long enough to last the run.
+            int barePrefill = integer("--bare-prefill", small ? prefill : 50_000);
+            double bare = bareConditionalUpdate(agentCount, queueCount, barePrefill, fillRate, seconds);
             result("picksToBare", (picked.size() / elapsed) / bare);
         }
     }
@@ -582,6 +585,7 @@ public class Bench {
             ConcurrentLinkedQueue<String> picked = new ConcurrentLinkedQueue<>();
             Samples latency = new Samples();
             AtomicInteger lost = new AtomicInteger();
+            AtomicInteger empty = new AtomicInteger();
             long deadline = System.nanoTime() + seconds * 1_000_000_000L;
             ExecutorService pool = Executors.newFixedThreadPool(agentCount + 1, daemon());
             CpuTimes cpu = cpuTimes();
@@ -617,6 +621,7 @@ public class Bench {
                                 }
                             }
                             if (id == null) {
+                                empty.incrementAndGet();
                                 q++;
                                 continue;
                             }
@@ -647,6 +652,7 @@ public class Bench {
             result("bare.picksPerSecond", rate);
             result("bare.duplicates", picked.size() - new HashSet<>(picked).size());
             result("bare.lostRaces", lost.get());
+            result("bare.emptyAnswers", empty.get());
             latency.report("bare.pick");
             cpuPerOperation("bare.pick.", cpu, beforeTheEnd, picksBeforeTheEnd, false);
             try (Statement s = db.createStatement()) {
