@@ -1,6 +1,6 @@
 package org.carequeue.web.rest.queue;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -46,8 +46,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * Queues: customers join them ({@code POST /requests}); members list who waits, pick, open and
  * close; operators create and configure them and set their schedules.
+ * <p>
+ * One instance serves every request: it holds nothing of a request's own (the request comes as a
+ * parameter), and picks and arrivals, the busiest calls of all, do not pay for a new instance and
+ * its three session bean references (a tenth of a pick's server CPU) each time.
  */
-@RequestScoped
+@ApplicationScoped
 @Path("/v1/queues")
 @Tag(name = "Queues", description = "Customers join queues; members pick from them; operators configure them")
 @SecurityRequirement(name = ApiDocs.BEARER)
@@ -67,9 +71,6 @@ public class QueuesResource {
 
     @Inject
     ClientAddresses clientAddresses;
-
-    @Context
-    HttpServletRequest http;
 
     @GET
     @Operation(operationId = "listQueues", summary = "The organization's queues with their state, by name, a page at a time (cursor paging)")
@@ -209,7 +210,8 @@ public class QueuesResource {
     @APIResponse(responseCode = "422", ref = ApiDocs.UNPROCESSABLE)
     @RateLimited(perAddress = Limit.REQUESTS_PER_ADDRESS)
     @APIResponse(responseCode = "429", ref = ApiDocs.TOO_MANY_REQUESTS)
-    public Response request(@PathParam("queueId") String queueId, CustomerRequest request) {
+    public Response request(@PathParam("queueId") String queueId, CustomerRequest request,
+                            @Context HttpServletRequest http) {
         return Response.status(Response.Status.CREATED)
                 .entity(audiences.request(queueId, request, clientAddresses.of(http))).build();
     }
