@@ -39,8 +39,12 @@ import org.carequeue.web.chat.PeerSignal;
 
 /**
  * Carries what sockets must be told, after the change committed, from the node where it committed
- * to every node (itself included) through a topic of Payara's data grid, so a customer on one node
- * and their agent on another talk in real time and every desk updates. The database stays the
+ * to every node through a topic of Payara's data grid, so a customer on one node and their agent
+ * on another talk in real time and every desk updates. This node's own sockets get the record
+ * itself, never a copy that went through the grid: encoding each push for the topic and decoding
+ * it again on the node that sent it took a tenth of the server's CPU under message load
+ * (docs/benchmarks.md, 2026-12-06, later). While no other node is in the cluster, nothing is
+ * published at all. The database stays the
  * only judge of what happened; the grid only carries notifications, and a node that misses one
  * loses no data (clients resume with {@code since}, desks re-read). Typing and call signalling
  * ({@link PeerSignal}), which nothing stores, take the same way at once.
@@ -51,9 +55,9 @@ import org.carequeue.web.chat.PeerSignal;
  * second serialization on each side (docs/benchmarks.md, 2026-12-06). The grid is
  * trusted (any member can publish), so it belongs on a private network; see docs/operations.md.
  *
- * <p>Each node hands what arrives to one managed thread, which delivers it to the sockets it holds
- * in arrival order (the grid keeps one publisher's order; {@code MessageOrder} restores an
- * audience's seq order across publishers).
+ * <p>Each node hands what arrives, its own pushes and the other nodes', to one managed thread, which
+ * delivers it to the sockets it holds in arrival order (the grid keeps one publisher's order;
+ * {@code MessageOrder} restores an audience's seq order across publishers).
  * Without a data grid the topic is skipped and delivery stays on this node.
  */
 @ApplicationScoped
@@ -91,9 +95,11 @@ public class ClusterRelay {
     @Inject
     DashboardPush dashboards;
 
-    private final BlockingQueue<String> inbox = new LinkedBlockingQueue<>(INBOX_CAPACITY);
+    /** This node's own pushes as records, the other nodes' as their text from the grid. */
+    private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>(INBOX_CAPACITY);
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean running = true;
+    private volatile HazelcastInstance grid;
     private volatile ITopic<String> topic;
     private volatile UUID subscription;
     private volatile Thread deliverer;
@@ -106,9 +112,15 @@ public class ClusterRelay {
         if (!started.compareAndSet(false, true)) {
             return;
         }
-        topic = dataGridTopic();
-        if (topic != null) {
-            subscription = topic.addMessageListener(message -> enqueue(message.getMessageObject()));
+        grid = dataGrid();
+        if (grid != null) {
+            topic = grid.getTopic(TOPIC);
+            subscription = topic.addMessageListener(message -> {
+                // This node's own pushes went to its inbox when they were published.
+                if (message.getPublishingMember() == null || !message.getPublishingMember().localMember()) {
+                    enqueue(message.getMessageObject());
+                }
+            });
         }
         deliverer = threads.newThread("carequeue-push-relay", this::deliverInOrder);
         deliverer.start();
@@ -184,22 +196,32 @@ public class ClusterRelay {
         if (RELAYED.get(type) != event.getClass()) {
             throw new IllegalArgumentException(type + " is not relayed between nodes");
         }
-        String envelope = type + '\n' + JSON.toJson(event);
-        if (topic != null) {
+        if (topic != null && otherNodes()) {
             try {
-                topic.publish(envelope);
-                return;
+                topic.publish(type + '\n' + JSON.toJson(event));
             } catch (RuntimeException e) {
-                // This node's sockets still get it, possibly ahead of pushes still in the grid;
-                // MessageOrder keeps each conversation in seq order, and desks re-read anyway.
+                // The other nodes' sockets miss it: their clients resume with since, desks re-read.
                 LOG.log(Level.WARNING, "The data grid refused a push; only this node's sockets get it", e);
             }
         }
-        enqueue(envelope);
+        enqueue(event);
     }
 
-    private void enqueue(String envelope) {
-        if (!inbox.offer(envelope)) {
+    /**
+     * A node that joins is a member before it deploys CareQueue and opens a socket, so a push
+     * published while it was not yet counted has nobody there to reach.
+     */
+    private boolean otherNodes() {
+        try {
+            return grid.getCluster().getMembers().size() > 1;
+        } catch (RuntimeException e) {
+            // The grid is going away with this node; its sockets still get the push.
+            return false;
+        }
+    }
+
+    private void enqueue(Object push) {
+        if (!inbox.offer(push)) {
             LOG.warning("This node is too far behind with pushes; one was skipped (clients resume with since)");
         }
     }
@@ -207,9 +229,11 @@ public class ClusterRelay {
     private void deliverInOrder() {
         while (running) {
             try {
-                String envelope = inbox.poll(1, TimeUnit.SECONDS);
-                if (envelope != null) {
-                    deliver(envelope);
+                Object push = inbox.poll(1, TimeUnit.SECONDS);
+                if (push instanceof String fromAnotherNode) {
+                    deliverFromAnotherNode(fromAnotherNode);
+                } else if (push != null) {
+                    deliverRecord(push);
                 }
             } catch (InterruptedException e) {
                 return;
@@ -217,7 +241,7 @@ public class ClusterRelay {
         }
     }
 
-    private void deliver(String envelope) {
+    private void deliverFromAnotherNode(String envelope) {
         try {
             int typeEnd = envelope.indexOf('\n');
             Class<?> type = typeEnd < 0 ? null : RELAYED.get(envelope.substring(0, typeEnd));
@@ -228,7 +252,14 @@ public class ClusterRelay {
                         + (typeEnd < 0 ? "(no type line)" : envelope.substring(0, Math.min(typeEnd, 80))));
                 return;
             }
-            Object event = JSON.fromJson(envelope.substring(typeEnd + 1), type);
+            deliverRecord(JSON.fromJson(envelope.substring(typeEnd + 1), type));
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, "Could not read a push from another node", e);
+        }
+    }
+
+    private void deliverRecord(Object event) {
+        try {
             if (event instanceof MessagePosted posted) {
                 chat.deliver(posted);
                 desks.deliver(posted);
@@ -267,14 +298,14 @@ public class ClusterRelay {
     }
 
     /** Payara's data grid, when this server runs one. */
-    private static ITopic<String> dataGridTopic() {
+    private static HazelcastInstance dataGrid() {
         try {
             HazelcastInstance grid = (HazelcastInstance) new InitialContext().lookup("payara/Hazelcast");
             if (grid != null && grid.getLifecycleService().isRunning()) {
                 LOG.info(() -> "Socket pushes go through the data grid topic " + TOPIC + " of cluster "
                         + grid.getConfig().getClusterName() + " (" + grid.getCluster().getMembers().size()
                         + " members now)");
-                return grid.getTopic(TOPIC);
+                return grid;
             }
         } catch (NamingException | RuntimeException | LinkageError e) {
             LOG.log(Level.FINE, "No data grid", e);
