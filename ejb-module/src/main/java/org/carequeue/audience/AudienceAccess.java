@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.carequeue.agent.Agent;
 import org.carequeue.platform.NotAuthenticated;
+import org.carequeue.platform.QueryShapes;
 import org.carequeue.platform.Tokens;
 import org.carequeue.queue.QueueAccess;
 
@@ -84,7 +85,7 @@ public class AudienceAccess {
         List<String> ids = audienceIds.stream().filter(Objects::nonNull).distinct().toList();
         if (!ids.isEmpty()) {
             em.createQuery("select a from Audience a where a.id in :ids", Audience.class)
-                    .setParameter("ids", ids).getResultList();
+                    .setParameter("ids", QueryShapes.padded(ids)).getResultList();
         }
     }
 
@@ -96,7 +97,7 @@ public class AudienceAccess {
      * nor joins a circle of waits.
      */
     public Set<String> lockFree(Collection<Audience> audiences) {
-        List<String> ids = audiences.stream().map(Audience::id).distinct().toList();
+        List<String> ids = QueryShapes.padded(audiences.stream().map(Audience::id).distinct().toList());
         String placeholders = IntStream.rangeClosed(1, ids.size()).mapToObj(i -> "?" + i)
                 .collect(Collectors.joining(", "));
         Query query = em.createNativeQuery("select * from audience where id in (" + placeholders + ")"

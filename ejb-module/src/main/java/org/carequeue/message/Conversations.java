@@ -33,6 +33,7 @@ import org.carequeue.platform.BusinessException;
 import org.carequeue.platform.Forbidden;
 import org.carequeue.platform.InvalidInput;
 import org.carequeue.platform.NotAuthenticated;
+import org.carequeue.platform.QueryShapes;
 import org.carequeue.queue.AttachmentRule;
 import org.carequeue.queue.Queue;
 import org.carequeue.security.Roles;
@@ -272,7 +273,8 @@ public class Conversations {
      * unique key: an audience's other messages are never read (an {@code in} list per column
      * would make the database walk every message of each audience in the batch).
      */
-    private Map<ChatMessage.RetryKey, ChatMessage> earlier(List<ChatMessage.RetryKey> keys) {
+    private Map<ChatMessage.RetryKey, ChatMessage> earlier(List<ChatMessage.RetryKey> retryKeys) {
+        List<ChatMessage.RetryKey> keys = QueryShapes.padded(retryKeys);
         String anyKey = IntStream.range(0, keys.size())
                 .mapToObj(i -> "(m.audienceId = ?" + (3 * i + 1) + " and m.senderRole = ?" + (3 * i + 2)
                         + " and m.clientMessageId = ?" + (3 * i + 3) + ")")
