@@ -42,12 +42,12 @@ import org.carequeue.web.chat.PeerSignal;
  * to every node through a topic of Payara's data grid, so a customer on one node and their agent
  * on another talk in real time and every desk updates. This node's own sockets get the record
  * itself, never a copy that went through the grid: encoding each push for the topic and decoding
- * it again on the node that sent it took a tenth of the server's CPU under message load
- * (docs/benchmarks.md, 2026-12-06, later). While no other node is in the cluster, nothing is
- * published at all. The database stays the
- * only judge of what happened; the grid only carries notifications, and a node that misses one
- * loses no data (clients resume with {@code since}, desks re-read). Typing and call signalling
- * ({@link PeerSignal}), which nothing stores, take the same way at once.
+ * it again on the node that sent it cost a sixth of the server's CPU per pick and a tenth to a
+ * fifth per message (docs/benchmarks.md, 2026-12-06, later). While no other node is in the
+ * cluster, nothing is published at all. The database stays the only judge of what happened;
+ * the grid only carries notifications, and a node that misses one loses no data (clients resume
+ * with {@code since}, desks re-read). Typing and call signalling ({@link PeerSignal}), which
+ * nothing stores, take the same way at once.
  *
  * <p>What CareQueue sends between nodes is text only: a type name from {@link #RELAYED}, a line
  * break and the record as JSON, so no node deserializes a Java object that CareQueue published.
@@ -77,7 +77,7 @@ public class ClusterRelay {
      * class loader's resources, which took an eighth of the server's CPU under message load.
      */
     static final JsonProvider JSON_PROVIDER = JsonProvider.provider();
-    private static final Map<String, Class<?>> RELAYED = Stream.of(MessagePosted.class, AudienceAccepted.class,
+    static final Map<String, Class<?>> RELAYED = Stream.of(MessagePosted.class, AudienceAccepted.class,
                     AudienceDropped.class, AudienceFinished.class, AgentSignedOut.class, AgentRemoved.class,
                     DeskSignal.class, PeerSignal.class, AudienceTransferred.class, AudienceCompleted.class,
                     AudienceFeedbackGiven.class, DashboardSignal.class)
@@ -112,18 +112,32 @@ public class ClusterRelay {
         if (!started.compareAndSet(false, true)) {
             return;
         }
-        grid = dataGrid();
-        if (grid != null) {
-            topic = grid.getTopic(TOPIC);
-            subscription = topic.addMessageListener(message -> {
+        subscribe(dataGrid());
+        deliverer = threads.newThread("carequeue-push-relay", this::deliverInOrder);
+        deliverer.start();
+    }
+
+    /** Without a topic to listen to, this node's sockets still get this node's pushes. */
+    private void subscribe(HazelcastInstance dataGrid) {
+        if (dataGrid == null) {
+            return;
+        }
+        try {
+            ITopic<String> pushes = dataGrid.getTopic(TOPIC);
+            subscription = pushes.addMessageListener(message -> {
                 // This node's own pushes went to its inbox when they were published.
-                if (message.getPublishingMember() == null || !message.getPublishingMember().localMember()) {
+                if (!message.getPublishingMember().localMember()) {
                     enqueue(message.getMessageObject());
                 }
             });
+            topic = pushes;
+            grid = dataGrid;
+            LOG.info(() -> "Pushes reach the other nodes through the data grid topic " + TOPIC + " of cluster "
+                    + dataGrid.getConfig().getClusterName() + " (" + dataGrid.getCluster().getMembers().size()
+                    + " members now)");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not subscribe to the data grid: pushes reach this node's sockets only", e);
         }
-        deliverer = threads.newThread("carequeue-push-relay", this::deliverInOrder);
-        deliverer.start();
     }
 
     @PreDestroy
@@ -197,10 +211,12 @@ public class ClusterRelay {
             throw new IllegalArgumentException(type + " is not relayed between nodes");
         }
         if (topic != null && otherNodes()) {
+            String text = toText(event);
             try {
-                topic.publish(type + '\n' + JSON.toJson(event));
+                topic.publish(text);
             } catch (RuntimeException e) {
-                // The other nodes' sockets miss it: their clients resume with since, desks re-read.
+                // The other nodes' sockets miss it: chat clients resume with since and desks re-read;
+                // a typing or call signal is gone, as it would be on a dropped connection.
                 LOG.log(Level.WARNING, "The data grid refused a push; only this node's sockets get it", e);
             }
         }
@@ -208,8 +224,8 @@ public class ClusterRelay {
     }
 
     /**
-     * A node that joins is a member before it deploys CareQueue and opens a socket, so a push
-     * published while it was not yet counted has nobody there to reach.
+     * A topic reaches only the members this node counts, so publishing while it counts none but
+     * itself would reach nobody that its own inbox does not.
      */
     private boolean otherNodes() {
         try {
@@ -241,21 +257,35 @@ public class ClusterRelay {
         }
     }
 
-    private void deliverFromAnotherNode(String envelope) {
+    private void deliverFromAnotherNode(String text) {
+        Object event;
         try {
-            int typeEnd = envelope.indexOf('\n');
-            Class<?> type = typeEnd < 0 ? null : RELAYED.get(envelope.substring(0, typeEnd));
-            if (type == null) {
-                // A node of another version sent something this one does not know: not for us.
-                // Only the type line is logged: the record may carry what customers wrote.
-                LOG.fine(() -> "Ignored a push of unknown type "
-                        + (typeEnd < 0 ? "(no type line)" : envelope.substring(0, Math.min(typeEnd, 80))));
-                return;
-            }
-            deliverRecord(JSON.fromJson(envelope.substring(typeEnd + 1), type));
+            event = fromText(text);
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.WARNING, "Could not read a push from another node", e);
+            return;
         }
+        if (event == null) {
+            // A node of another version sent something this one does not know: not for us.
+            // Only the type line is logged: the record may carry what customers wrote.
+            int typeEnd = text.indexOf('\n');
+            LOG.fine(() -> "Ignored a push of unknown type "
+                    + (typeEnd < 0 ? "(no type line)" : text.substring(0, Math.min(typeEnd, 80))));
+            return;
+        }
+        deliverRecord(event);
+    }
+
+    /** A relayed record as it crosses to the other nodes: its type name, a line break, its JSON. */
+    static String toText(Object event) {
+        return event.getClass().getSimpleName() + '\n' + JSON.toJson(event);
+    }
+
+    /** The record another node sent, or null when its type is none this node relays. */
+    static Object fromText(String text) {
+        int typeEnd = text.indexOf('\n');
+        Class<?> type = typeEnd < 0 ? null : RELAYED.get(text.substring(0, typeEnd));
+        return type == null ? null : JSON.fromJson(text.substring(typeEnd + 1), type);
     }
 
     private void deliverRecord(Object event) {
@@ -302,9 +332,6 @@ public class ClusterRelay {
         try {
             HazelcastInstance grid = (HazelcastInstance) new InitialContext().lookup("payara/Hazelcast");
             if (grid != null && grid.getLifecycleService().isRunning()) {
-                LOG.info(() -> "Socket pushes go through the data grid topic " + TOPIC + " of cluster "
-                        + grid.getConfig().getClusterName() + " (" + grid.getCluster().getMembers().size()
-                        + " members now)");
                 return grid;
             }
         } catch (NamingException | RuntimeException | LinkageError e) {

@@ -13,9 +13,11 @@ import org.eclipse.microprofile.openapi.annotations.servers.Server;
  * OpenAPI document Payara serves at {@code /openapi} takes its title and server from here, its
  * shared components from {@link ApiModel} and its operations from the resources' annotations.
  *
- * <p>Every resource is a {@code @RequestScoped} CDI bean: a resource that is no bean is built by
- * Jersey's HK2 on every request, analysing its injection points each time (an eighth of the
- * server's CPU per pick in the benchmark, docs/benchmarks.md).
+ * <p>Every resource is a CDI bean: a resource that is no bean is built by Jersey's HK2 on every
+ * request, analysing its injection points each time (an eighth of the server's CPU per pick in
+ * the benchmark, docs/benchmarks.md). Most are {@code @RequestScoped}, with their path
+ * parameters in fields; {@code QueuesResource}, which serves picks and arrivals and keeps nothing
+ * of a request, is {@code @ApplicationScoped}, so even the bean is not made again each time.
  */
 @ApplicationPath("/api")
 @DeclareRoles({Roles.AGENT, Roles.OPERATOR, Roles.OWNER})
