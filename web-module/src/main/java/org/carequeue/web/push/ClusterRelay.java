@@ -130,8 +130,9 @@ public class ClusterRelay {
                     enqueue(message.getMessageObject());
                 }
             });
-            topic = pushes;
+            // The grid first: publish counts its members once it sees the topic.
             grid = dataGrid;
+            topic = pushes;
             LOG.info(() -> "Pushes reach the other nodes through the data grid topic " + TOPIC + " of cluster "
                     + dataGrid.getConfig().getClusterName() + " (" + dataGrid.getCluster().getMembers().size()
                     + " members now)");
