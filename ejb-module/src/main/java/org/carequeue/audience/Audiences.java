@@ -264,7 +264,8 @@ public class Audiences {
         Queue queue = queues.forMember(queueId, agent);
         Audience picked = audienceId == null ? pickNext(queue, agent) : pickChosen(queue, audienceId, agent);
         em.persist(new QueueLogEntry(queue.id(), QueueLogKind.PICKED, agent.id(), picked.id()));
-        accepted.fire(new AudienceAccepted(picked.id(), queue.id(), queue.organizationId(), agent.id(), agent.displayName()));
+        accepted.fire(new AudienceAccepted(picked.id(), queue.id(), queue.organizationId(), agent.id(), agent.displayName(),
+                queue.memberIds()));
         return view(picked, agent.displayName(), null);
     }
 

@@ -30,7 +30,7 @@ public class QueueAccess {
     EntityManager em;
 
     public Queue forMember(String queueId, Agent agent) {
-        return requireMember(inOrganization(queueId, agent), agent);
+        return requireMember(inOrganization(withMembers(queueId), agent), agent);
     }
 
     /**
@@ -116,7 +116,21 @@ public class QueueAccess {
     }
 
     private Queue byId(String queueId) {
-        Queue queue = queueId == null ? null : em.find(Queue.class, queueId);
+        return existing(queueId == null ? null : em.find(Queue.class, queueId));
+    }
+
+    /**
+     * The queue and its members with one query, not two: a member's access reads the members
+     * anyway, and picks and the desk's reads come through here.
+     */
+    private Queue withMembers(String queueId) {
+        return existing(queueId == null ? null : em.createQuery(
+                        "select q from Queue q left join fetch q.memberIds where q.id = :id", Queue.class)
+                .setParameter("id", queueId)
+                .getResultList().stream().findFirst().orElse(null));
+    }
+
+    private static Queue existing(Queue queue) {
         if (queue == null || queue.isDeleted()) {
             throw new QueueNotFound();
         }
@@ -153,7 +167,10 @@ public class QueueAccess {
     }
 
     private Queue inOrganization(String queueId, Agent agent) {
-        Queue queue = byId(queueId);
+        return inOrganization(byId(queueId), agent);
+    }
+
+    private static Queue inOrganization(Queue queue, Agent agent) {
         if (!queue.organizationId().equals(agent.organizationId())) {
             throw new QueueNotFound();
         }

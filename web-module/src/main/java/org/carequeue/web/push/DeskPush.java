@@ -54,7 +54,7 @@ public class DeskPush {
     }
 
     void accepted(@Observes(during = TransactionPhase.AFTER_SUCCESS) AudienceAccepted event) {
-        queueChanged(event.queueId(), false);
+        tellMembers(event.queueId(), event.queueMemberIds(), false);
     }
 
     void dropped(@Observes(during = TransactionPhase.AFTER_SUCCESS) AudienceDropped event) {
@@ -142,7 +142,10 @@ public class DeskPush {
     }
 
     private void queueChanged(String queueId, boolean arrival) {
-        Set<String> members = queues.deskAudience(queueId);
+        tellMembers(queueId, queues.deskAudience(queueId), arrival);
+    }
+
+    private void tellMembers(String queueId, Set<String> members, boolean arrival) {
         if (!members.isEmpty()) {
             relay.publish(new DeskSignal(List.copyOf(members), queueSignal(queueId, arrival)));
         }

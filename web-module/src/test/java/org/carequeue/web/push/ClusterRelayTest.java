@@ -33,7 +33,7 @@ class ClusterRelayTest {
                     new AttachmentResponse("f1", "photo.png", 1234, "image/png", "/api/f1", "/api/f1/thumbnail"))),
             new MessagePosted("a1", "q1", null, new MessageResponse(8, "a1", new Sender("AGENT", "Ann"), "Hello",
                     "c-2", "2026-12-06T03:00:01Z", null)),
-            new AudienceAccepted("a1", "q1", "o1", "g1", "Ann"),
+            new AudienceAccepted("a1", "q1", "o1", "g1", "Ann", Set.of("g1", "g2")),
             new AudienceDropped("a1", "q1", "o1"),
             new AudienceFinished("a1", "q1", "o1", "g1"),
             new AgentSignedOut("g1", "hash"),
