@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import org.carequeue.audit.AuditKind;
 import org.carequeue.audit.AuditLog;
 import org.carequeue.platform.Clock;
@@ -66,6 +67,19 @@ public class SignInLockouts {
             auditLog.record(organizationId, AuditKind.SIGN_IN_LOCKED_OUT, null, null, username);
         }
         return lockedNow;
+    }
+
+    /**
+     * Deletes the counts that lock nothing now and whose window has passed: the next failure of
+     * such a username would start over from none anyway.
+     */
+    public int forgetStale() {
+        OffsetDateTime now = Clock.now();
+        return em.createQuery("delete from SignInLockout l where (l.lockedUntil is null or l.lockedUntil < :now)"
+                        + " and (l.firstFailureAt is null or l.firstFailureAt < :windowStart)")
+                .setParameter("now", now)
+                .setParameter("windowStart", now.minusMinutes(lockoutMinutes))
+                .executeUpdate();
     }
 
     /** A successful sign-in starts the count over. */

@@ -11,7 +11,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.carequeue.api.audience.CustomerRequest;
@@ -24,6 +31,7 @@ import org.carequeue.api.session.SignInRequest;
 import org.carequeue.web.support.AgainstBuiltWar;
 import org.carequeue.web.support.Api;
 import org.carequeue.web.support.ChatSocket;
+import org.carequeue.web.support.DatabaseUnderTest;
 import org.carequeue.web.support.TcpProxy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -159,6 +167,65 @@ class RateLimitsIT extends AgainstBuiltWar {
         assertEquals(201, signIn(organization.ownerUsername(), Api.PASSWORD, newAddress()).statusCode(),
                 "another username signs in");
         api.get("api/v1/me", agent.token()).expect(200);
+    }
+
+    /**
+     * Every username typed wrongly, made-up ones too, leaves a count; once it neither locks nor counts
+     * any more (its window of 15 minutes passed, or its lock ended) the housekeeping deletes it. The
+     * suite's housekeeping runs every 2 s; the test ages the counts in the database.
+     */
+    @Test
+    void failedSignInCountsAreDeletedOnceTheyNoLongerCount() throws Exception {
+        String stale = Api.unique("nobody");
+        String lockEnded = Api.unique("nobody");
+        String counting = Api.unique("nobody");
+        String locked = Api.unique("nobody");
+        for (String username : List.of(stale, lockEnded, counting, locked)) {
+            assertEquals(401, signIn(username, "wrong", newAddress()).statusCode());
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try (Connection db = DatabaseUnderTest.connect();
+             PreparedStatement age = db.prepareStatement("update sign_in_lockout set first_failure_at = ?,"
+                     + " locked_until = ? where username = ?")) {
+            for (Object[] row : List.of(new Object[] {stale, now.minusMinutes(16), null},
+                    new Object[] {lockEnded, null, now.minusMinutes(1)},
+                    new Object[] {locked, null, now.plusMinutes(10)})) {
+                for (int column = 1; column <= 2; column++) {
+                    if (row[column] == null) {
+                        age.setNull(column, Types.TIMESTAMP_WITH_TIMEZONE);
+                    } else {
+                        age.setObject(column, row[column]);
+                    }
+                }
+                age.setString(3, (String) row[0]);
+                assertEquals(1, age.executeUpdate());
+            }
+        }
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (failureCounts(stale, lockEnded) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+
+        assertEquals(0, failureCounts(stale, lockEnded), "past their window or lock: deleted");
+        assertEquals(2, failureCounts(counting, locked), "still counting or locked: kept");
+        assertEquals(401, signIn(stale, "wrong", newAddress()).statusCode());
+        assertEquals(1, failureCounts(stale), "a new failure counts from the start");
+    }
+
+    private static int failureCounts(String... usernames) throws SQLException {
+        try (Connection db = DatabaseUnderTest.connect();
+             PreparedStatement count = db.prepareStatement("select count(*) from sign_in_lockout where username = ?")) {
+            int rows = 0;
+            for (String username : usernames) {
+                count.setString(1, username);
+                try (ResultSet result = count.executeQuery()) {
+                    result.next();
+                    rows += result.getInt(1);
+                }
+            }
+            return rows;
+        }
     }
 
     private HttpResponse<String> signIn(String username, String password, String address) throws Exception {
