@@ -48,7 +48,7 @@ import java.util.stream.Collectors;
  * organization of its own, so runs never see each other's data.
  *
  * Results go to standard output as lines {@code RESULT <scenario>.<name>=<value>} (what the smoke
- * test and docs read) besides the human-readable lines.
+ * test and docs read) besides the human-readable lines; warm-up rounds print theirs as {@code WARMUP} lines.
  *
  * Run through bench/run.sh, which starts the server; directly:
  *   java -cp postgresql.jar bench/Bench.java SCENARIO --base http://127.0.0.1:PORT/ [--echo ws://127.0.0.1:PORT/echo/echo]
@@ -415,6 +415,7 @@ public class Bench {
         int[] levels = ints(option("--levels", small ? "1,2" : "1,4,16,64,128,256,512"));
         int seconds = integer("--seconds", small ? 1 : 8);
         int max = Arrays.stream(levels).max().orElseThrow();
+        errors.set(0);
         Live live = live(max, Math.max(1, max / 50));
         List<Socket> customers = live.customers;
         double[] rates = closedLoop("", levels, seconds, customers, (socket, onAck) -> {

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SignInHousekeeping {
 
     private static final Logger LOG = Logger.getLogger(SignInHousekeeping.class.getName());
+    private static final long FIRST_TICK_MILLIS = 60_000;
 
     @Inject
     Agents agents;
@@ -44,18 +45,23 @@ public class SignInHousekeeping {
     @PostConstruct
     void start() {
         long period = Math.max(1, checkSeconds) * 1000;
-        timers.createIntervalTimer(period, period, new TimerConfig(null, false));
+        // The first tick within a minute of the start: a node restarted more often than hourly cleans up too.
+        timers.createIntervalTimer(Math.min(period, FIRST_TICK_MILLIS), period, new TimerConfig(null, false));
     }
 
     @Timeout
-    // Each clean-up commits on its own; a failed tick is logged and the next one tries again.
+    // Each clean-up commits on its own, and one failing does not keep the other from running.
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void tick() {
         try {
             agents.forgetExpiredSessions();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not delete expired sessions and invitations; the next tick tries again", e);
+        }
+        try {
             lockouts.forgetStale();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not delete expired sign-in records; the next tick tries again", e);
+            LOG.log(Level.WARNING, "Could not delete stale failed sign-in counts; the next tick tries again", e);
         }
     }
 }

@@ -305,7 +305,7 @@ public class Queues {
     @PermitAll
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Set<String> deskAudience(String queueId) {
-        // One query and no transaction of its own: this runs after every arrival and every pick.
+        // One query and no transaction of its own: this runs after every arrival (a pick brings its members along).
         return queueId == null ? Set.of() : Set.copyOf(em.createQuery(
                         "select m from Queue q join q.memberIds m where q.id = :queue", String.class)
                 .setParameter("queue", queueId)

@@ -28,7 +28,8 @@ import org.carequeue.web.chat.PeerSignal;
  * rights, so a signal can never show anyone more than they may see.
  * <ul>
  * <li>{@code {"kind":"queue","queueId":...,"arrival":true|false}} to the queue's members, who are
- * read once, on the node where the change committed;</li>
+ * read once, on the node where the change committed (a pick's, in its transaction, which read them
+ * to check the picker's access);</li>
  * <li>{@code {"kind":"conversation","audienceId":...}} to the agent holding the audience;</li>
  * <li>{@code {"kind":"customer","audienceId":...}} to the agent holding the audience when the
  * customer's live metadata changed (their "about the customer" is read again);</li>
