@@ -24,7 +24,7 @@ import org.carequeue.api.agent.MembersPage;
 import org.carequeue.api.problem.ErrorCode;
 import org.carequeue.api.session.SessionResponse;
 import org.carequeue.audit.AuditKind;
-import org.carequeue.audit.AuditLog;
+import org.carequeue.audit.AuditTrail;
 import org.carequeue.audit.Audited;
 import org.carequeue.organization.Organization;
 import org.carequeue.organization.OrganizationRole;
@@ -55,7 +55,7 @@ public class Agents {
     SignInLockouts lockouts;
 
     @Inject
-    AuditLog auditLog;
+    AuditTrail auditTrail;
 
     @Inject
     Event<AgentSignedOut> signedOut;
@@ -75,7 +75,7 @@ public class Agents {
     @PermitAll
     public SessionResponse signIn(String username, String password) {
         Agent agent = verified(username, password);
-        auditLog.record(agent.organizationId(), AuditKind.SIGNED_IN, agent.id(), agent.displayName(), "API");
+        auditTrail.record(agent.organizationId(), AuditKind.SIGNED_IN, agent.id(), agent.displayName(), "API");
         String token = Tokens.newToken(Tokens.AGENT_PREFIX);
         OffsetDateTime expiresAt = Clock.now().plus(sessionLength());
         em.persist(new AgentSession(Tokens.hash(token), agent.id(), expiresAt));
@@ -89,7 +89,7 @@ public class Agents {
     @PermitAll
     public CallerIdentity verifyPassword(String username, String password) {
         Agent agent = verified(username, password);
-        auditLog.record(agent.organizationId(), AuditKind.SIGNED_IN, agent.id(), agent.displayName(), "sign-in page");
+        auditTrail.record(agent.organizationId(), AuditKind.SIGNED_IN, agent.id(), agent.displayName(), "sign-in page");
         return identity(agent, null);
     }
 
@@ -167,7 +167,7 @@ public class Agents {
         AgentSession session = token == null ? null : em.find(AgentSession.class, Tokens.hash(token));
         Agent agent = callers.current();
         if (session != null && session.agentId().equals(agent.id())) {
-            auditLog.record(agent.organizationId(), AuditKind.SIGNED_OUT, agent.id(), agent.displayName(), "API");
+            auditTrail.record(agent.organizationId(), AuditKind.SIGNED_OUT, agent.id(), agent.displayName(), "API");
             em.remove(session);
             signedOut.fire(new AgentSignedOut(session.agentId(), Tokens.hash(token)));
         }
@@ -177,7 +177,7 @@ public class Agents {
     @RolesAllowed(Roles.AGENT)
     public void signedOutOfDesk() {
         Agent agent = callers.current();
-        auditLog.record(agent.organizationId(), AuditKind.SIGNED_OUT, agent.id(), agent.displayName(), "desk");
+        auditTrail.record(agent.organizationId(), AuditKind.SIGNED_OUT, agent.id(), agent.displayName(), "desk");
     }
 
     /** Deletes sessions and invitation links past their expiry; they no longer work anyway. */

@@ -11,7 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import org.carequeue.audit.AuditKind;
-import org.carequeue.audit.AuditLog;
+import org.carequeue.audit.AuditTrail;
 import org.carequeue.platform.Clock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -30,7 +30,7 @@ public class SignInLockouts {
     EntityManager em;
 
     @Inject
-    AuditLog auditLog;
+    AuditTrail auditTrail;
 
     @Inject
     @ConfigProperty(name = "carequeue.sign-in.lockout-failures", defaultValue = "10")
@@ -62,9 +62,9 @@ public class SignInLockouts {
         String organizationId = em.createQuery("select a.organizationId from Agent a where a.username = :username",
                         String.class)
                 .setParameter("username", username).getResultStream().findFirst().orElse(null);
-        auditLog.record(organizationId, AuditKind.SIGN_IN_FAILED, null, null, username);
+        auditTrail.record(organizationId, AuditKind.SIGN_IN_FAILED, null, null, username);
         if (lockedNow) {
-            auditLog.record(organizationId, AuditKind.SIGN_IN_LOCKED_OUT, null, null, username);
+            auditTrail.record(organizationId, AuditKind.SIGN_IN_LOCKED_OUT, null, null, username);
         }
         return lockedNow;
     }

@@ -1,9 +1,7 @@
 package org.carequeue.audit;
 
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -12,24 +10,20 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import org.carequeue.agent.Agent;
 import org.carequeue.agent.Callers;
 import org.carequeue.api.audit.AuditEntryResponse;
 import org.carequeue.api.audit.AuditPage;
-import org.carequeue.audience.AudienceAccepted;
-import org.carequeue.audience.AudienceTransferred;
 import org.carequeue.platform.Clock;
 import org.carequeue.platform.Cursors;
 import org.carequeue.platform.InvalidInput;
-import org.carequeue.queue.Queue;
 import org.carequeue.security.Roles;
 
 /**
  * The organization's append-only audit log: sign-ins (failed ones and lock-outs too), sign-outs,
  * picks, transfers, transcript reads and the operators' changes ({@link Audited}). Entries are
- * written in the transaction of what they record and only ever added. The uses of API keys have
- * their own log with each key ({@code api_key_use}), and the transcript's own trail says who read
- * it and why.
+ * written by {@link AuditTrail} in the transaction of what they record and only ever added; this
+ * boundary lists them for the operators. The uses of API keys have their own log with each key
+ * ({@code api_key_use}), and the transcript's own trail says who read it and why.
  */
 @Stateless
 public class AuditLog {
@@ -39,25 +33,6 @@ public class AuditLog {
 
     @Inject
     Callers callers;
-
-    /** Records one entry in the caller's transaction. */
-    @PermitAll
-    public void record(String organizationId, AuditKind kind, String actorId, String actorName, String subject) {
-        em.persist(new AuditEntry(organizationId, kind, actorId, actorName, subject));
-    }
-
-    @PermitAll
-    public void picked(@Observes AudienceAccepted event) {
-        record(event.organizationId(), AuditKind.PICKED, event.agentId(), event.agentName(), event.audienceId());
-    }
-
-    @PermitAll
-    public void transferred(@Observes AudienceTransferred event) {
-        Agent agent = em.find(Agent.class, event.agentId());
-        Queue target = em.find(Queue.class, event.toQueueId());
-        record(event.organizationId(), AuditKind.TRANSFERRED, agent.id(), agent.displayName(),
-                event.audienceId() + " to " + target.name());
-    }
 
     /**
      * The operator's organization's entries, newest first, of one kind or all, a page at a time.

@@ -20,7 +20,7 @@ public class AuditedCalls {
     Callers callers;
 
     @Inject
-    AuditLog auditLog;
+    AuditTrail auditTrail;
 
     @AroundInvoke
     public Object record(InvocationContext call) throws Exception {
@@ -31,7 +31,7 @@ public class AuditedCalls {
         Object[] parameters = call.getParameters() == null ? new Object[0] : call.getParameters();
         String subject = Arrays.stream(parameters).filter(String.class::isInstance).map(String.class::cast)
                 .findFirst().orElse(null);
-        auditLog.record(actor.organizationId(), audited.value(), actor.id(), actor.displayName(), subject);
+        auditTrail.record(actor.organizationId(), audited.value(), actor.id(), actor.displayName(), subject);
         return result;
     }
 }

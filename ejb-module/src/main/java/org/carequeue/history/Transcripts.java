@@ -34,7 +34,7 @@ import org.carequeue.audience.Audience;
 import org.carequeue.audience.AudienceNotFound;
 import org.carequeue.audience.AudienceState;
 import org.carequeue.audit.AuditKind;
-import org.carequeue.audit.AuditLog;
+import org.carequeue.audit.AuditTrail;
 import org.carequeue.message.AttachmentReadByOperator;
 import org.carequeue.message.StoredConversation;
 import org.carequeue.organization.Organization;
@@ -58,7 +58,7 @@ public class Transcripts {
     private static final int MAX_PAGE = 100;
 
     @Inject
-    AuditLog auditLog;
+    AuditTrail auditTrail;
 
     @PersistenceContext
     EntityManager em;
@@ -164,7 +164,7 @@ public class Transcripts {
             throw new ReasonRequired();
         }
         em.persist(new TranscriptReading(organization.id(), audience.id(), operator.id(), channel, why));
-        auditLog.record(organization.id(), AuditKind.TRANSCRIPT_READ, operator.id(), operator.displayName(),
+        auditTrail.record(organization.id(), AuditKind.TRANSCRIPT_READ, operator.id(), operator.displayName(),
                 audience.id() + " " + channel);
         return transcript(audience);
     }
@@ -219,7 +219,7 @@ public class Transcripts {
         em.persist(new TranscriptReading(audience.organizationId(), audience.id(), read.operatorId(),
                 ReadingChannel.ATTACHMENT, reason));
         Agent operator = em.find(Agent.class, read.operatorId());
-        auditLog.record(audience.organizationId(), AuditKind.TRANSCRIPT_READ, operator.id(), operator.displayName(),
+        auditTrail.record(audience.organizationId(), AuditKind.TRANSCRIPT_READ, operator.id(), operator.displayName(),
                 audience.id() + " " + ReadingChannel.ATTACHMENT);
     }
 

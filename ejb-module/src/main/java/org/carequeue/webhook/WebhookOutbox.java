@@ -1,7 +1,6 @@
 package org.carequeue.webhook;
 
-import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -38,9 +37,11 @@ import org.carequeue.queue.QueueState;
  * Turns domain events into outbox rows in the transaction that made the change (plain
  * {@code @Observes}): a change and its webhooks commit or roll back together, so a crash loses
  * neither. An organization without subscriptions to the event pays one query. The body is built
- * now, so it says what was true at the time, and is sent as it is on every attempt.
+ * now, so it says what was true at the time, and is sent as it is on every attempt. Only ever
+ * reached inside a boundary's transaction, so a plain CDI bean: as an EJB, every event cost a new
+ * session bean reference and the container's security and transaction checks (docs/benchmarks.md).
  */
-@Stateless
+@ApplicationScoped
 public class WebhookOutbox {
 
     /** The largest body the outbox column holds; a longer transcript goes without its messages. */
@@ -57,48 +58,41 @@ public class WebhookOutbox {
     @Inject
     Event<WebhookDeliveriesQueued> queued;
 
-    @PermitAll
     public void requested(@Observes AudienceRequested event) {
         queueForAudience(event.audienceId(), WebhookEventType.AUDIENCE_REQUESTED, audience -> data(
                 "audienceId", audience.id(), "queueId", event.queueId(), "customerName", audience.customerName(),
                 "requestedAt", Clock.iso(audience.requestedAt())));
     }
 
-    @PermitAll
     public void accepted(@Observes AudienceAccepted event) {
         queueForAudience(event.audienceId(), WebhookEventType.AUDIENCE_ACCEPTED, audience -> data(
                 "audienceId", audience.id(), "queueId", event.queueId(), "agentId", event.agentId(),
                 "agentName", event.agentName(), "acceptedAt", Clock.iso(audience.acceptedAt())));
     }
 
-    @PermitAll
     public void dropped(@Observes AudienceDropped event) {
         queueForAudience(event.audienceId(), WebhookEventType.AUDIENCE_DROPPED, audience -> data(
                 "audienceId", audience.id(), "queueId", event.queueId(), "endedAt", Clock.iso(audience.endedAt())));
     }
 
-    @PermitAll
     public void transferred(@Observes AudienceTransferred event) {
         queueForAudience(event.audienceId(), WebhookEventType.AUDIENCE_TRANSFERRED, audience -> data(
                 "audienceId", audience.id(), "fromQueueId", event.fromQueueId(), "toQueueId", event.toQueueId(),
                 "agentId", event.agentId()));
     }
 
-    @PermitAll
     public void finished(@Observes AudienceFinished event) {
         queueForAudience(event.audienceId(), WebhookEventType.AUDIENCE_FINISHED, audience -> data(
                 "audienceId", audience.id(), "queueId", event.queueId(), "agentId", event.agentId(),
                 "endedAt", Clock.iso(audience.endedAt())));
     }
 
-    @PermitAll
     public void completed(@Observes AudienceCompleted event) {
         queueForAudience(event.audienceId(), WebhookEventType.AUDIENCE_COMPLETE, audience -> data(
                 "audienceId", audience.id(), "queueId", event.queueId(), "agentId", event.agentId(),
                 "completedAt", Clock.iso(audience.completedAt()), "transcript", transcripts.forWebhook(audience.id())));
     }
 
-    @PermitAll
     public void contactRegistered(@Observes ContactRegistered event) {
         queue(event.organizationId(), WebhookEventType.CONTACT_REGISTERED, null, () -> {
             RegisteredContact contact = em.find(RegisteredContact.class, event.contactId());
@@ -108,7 +102,6 @@ public class WebhookOutbox {
         });
     }
 
-    @PermitAll
     public void queueOpenedOrClosed(@Observes QueueOpenedOrClosed event) {
         WebhookEventType type = event.state() == QueueState.OPEN ? WebhookEventType.QUEUE_OPENED : WebhookEventType.QUEUE_CLOSED;
         queue(event.organizationId(), type, "queue:" + event.queueId(), () -> {
@@ -122,7 +115,6 @@ public class WebhookOutbox {
      * A test event for one subscription, whatever it subscribed to; its delivery is the answer.
      * {@link Webhooks#sendTest} checks the caller first.
      */
-    @PermitAll
     public WebhookDelivery queueTest(WebhookSubscription subscription) {
         WebhookEventRow event = event(subscription.organizationId(), WebhookEventType.TEST,
                 data("message", "A test event from CareQueue", "subscriptionId", subscription.id()));
