@@ -285,6 +285,8 @@ public class Audiences {
      */
     private Audience pickNext(Queue queue, Agent agent) {
         // The whole row comes with its lock: it is read as the lock was taken, so it is still waiting.
+        // The state is written out, not bound, so that PostgreSQL reads its index of the waiting alone
+        // (platform.WaitingCustomersIndex) whatever its statistics say.
         List<?> free = em.createNativeQuery("select * from audience where queue_id = ?1 and state = 'REQUESTED'"
                         + WaitingLine.SQL_ORDER + " limit 1 for update skip locked", Audience.class)
                 .setParameter(1, queue.id())
