@@ -285,9 +285,7 @@ public class Audiences {
      */
     private Audience pickNext(Queue queue, Agent agent) {
         // The whole row comes with its lock: it is read as the lock was taken, so it is still waiting.
-        // The state is written out, not bound, so that PostgreSQL reads its index of the waiting alone
-        // (platform.WaitingCustomersIndex) whatever its statistics say.
-        List<?> free = em.createNativeQuery("select * from audience where queue_id = ?1 and state = 'REQUESTED'"
+        List<?> free = em.createNativeQuery("select * from audience where waiting_in = ?1"
                         + WaitingLine.SQL_ORDER + " limit 1 for update skip locked", Audience.class)
                 .setParameter(1, queue.id())
                 .getResultList();
@@ -306,10 +304,9 @@ public class Audiences {
      */
     private Audience pickNextWaiting(Queue queue, Agent agent) {
         while (true) {
-            List<String> candidates = em.createQuery("select a.id from Audience a where a.queueId = :queue"
-                            + " and a.state = :requested" + WaitingLine.JPQL_ORDER, String.class)
+            List<String> candidates = em.createQuery("select a.id from Audience a where a.waitingIn = :queue"
+                            + WaitingLine.JPQL_ORDER, String.class)
                     .setParameter("queue", queue.id())
-                    .setParameter("requested", AudienceState.REQUESTED)
                     .setMaxResults(PICK_CANDIDATES)
                     .getResultList();
             for (String candidate : candidates) {
@@ -607,9 +604,8 @@ public class Audiences {
 
     private Map<String, Integer> positions(String queueId) {
         List<WaitingLine.Waiting> waiting = em.createQuery("select a.id, a.requestedAt from Audience a"
-                        + " where a.queueId = :queue and a.state = :requested", Object[].class)
+                        + " where a.waitingIn = :queue", Object[].class)
                 .setParameter("queue", queueId)
-                .setParameter("requested", AudienceState.REQUESTED)
                 .getResultStream()
                 .map(row -> new WaitingLine.Waiting((String) row[0], (OffsetDateTime) row[1]))
                 .toList();
@@ -624,11 +620,9 @@ public class Audiences {
         if (!audience.state().isWaiting()) {
             return null;
         }
-        long ahead = em.createQuery("select count(a) from Audience a where a.queueId = :queue"
-                        + " and a.state = :requested and (a.requestedAt < :at or (a.requestedAt = :at and a.id < :id))",
-                        Long.class)
+        long ahead = em.createQuery("select count(a) from Audience a where a.waitingIn = :queue"
+                        + " and (a.requestedAt < :at or (a.requestedAt = :at and a.id < :id))", Long.class)
                 .setParameter("queue", audience.queueId())
-                .setParameter("requested", AudienceState.REQUESTED)
                 .setParameter("at", audience.requestedAt())
                 .setParameter("id", audience.id())
                 .getSingleResult();

@@ -129,10 +129,9 @@ public class WaitingLines {
     public List<WaitingCustomerResponse> waiting(String queueId) {
         Queue queue = queues.forMember(queueId, callers.current());
         AtomicInteger position = new AtomicInteger();
-        return em.createQuery("select a from Audience a where a.queueId = :queue and a.state = :requested"
-                        + WaitingLine.JPQL_ORDER, Audience.class)
+        return em.createQuery("select a from Audience a where a.waitingIn = :queue" + WaitingLine.JPQL_ORDER,
+                        Audience.class)
                 .setParameter("queue", queue.id())
-                .setParameter("requested", AudienceState.REQUESTED)
                 .getResultStream()
                 .map(a -> new WaitingCustomerResponse(a.id(), position.incrementAndGet(), a.customerName(),
                         Clock.iso(a.requestedAt()), a.firstMessage(), CustomerFacts.fromJson(a.preAnswersJson())))

@@ -139,7 +139,8 @@ public class QueueAccess {
 
     /**
      * How many customers wait in the queue now. A waiting customer is a request, stored as an
-     * audience in state REQUESTED: the one place the queue package reads the audience table.
+     * audience in state REQUESTED that says so in its {@code waiting_in}: the one place the queue
+     * package reads the audience table.
      */
     public int waiting(String queueId) {
         return line(queueId).length();
@@ -147,8 +148,8 @@ public class QueueAccess {
 
     /** How many wait in the queue and since when the first in line has waited. */
     public WaitingLineLength line(String queueId) {
-        Object[] row = em.createQuery("select count(a), min(a.requestedAt) from Audience a where a.queueId = :queue"
-                        + " and a.state = org.carequeue.audience.AudienceState.REQUESTED", Object[].class)
+        Object[] row = em.createQuery("select count(a), min(a.requestedAt) from Audience a where a.waitingIn = :queue",
+                        Object[].class)
                 .setParameter("queue", queueId)
                 .getSingleResult();
         return new WaitingLineLength(((Number) row[0]).intValue(), (OffsetDateTime) row[1]);

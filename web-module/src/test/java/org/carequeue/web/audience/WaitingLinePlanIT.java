@@ -15,17 +15,18 @@ import org.carequeue.web.support.DatabaseUnderTest;
 import org.junit.jupiter.api.Test;
 
 /**
- * PostgreSQL's plan for a pick's "next waiting customer of this queue" reads the index of the
- * waiting alone (migration 23, {@code WaitingCustomersIndex}) even when the statistics were
- * gathered while the line was empty, as a quiet hour leaves them. With them, the planner used to
- * take an index that starts with the state, read every waiting customer of every queue and sort
+ * PostgreSQL reads a queue's line through its own index ({@code audience_waiting_in}, V23), for a
+ * pick's "next waiting customer" and an arrival's place in line, even when the statistics were
+ * gathered while nobody waited, as a quiet hour leaves them. Read by queue and state, the planner
+ * took an index that starts with the state, read every waiting customer of every queue and sorted
  * them (docs/benchmarks.md, 2026-12-06, fourth session).
  */
 class WaitingLinePlanIT extends AgainstBuiltWar {
 
-    /** Audiences.pickNext's query, as the application sends it. */
-    static final String NEXT_WAITING = "select * from audience where queue_id = $1 and state = 'REQUESTED'"
-            + " order by requested_at, id limit 1 for update skip locked";
+    /** Audiences.pickNext's query and the place-in-line count's, as the application sends them. */
+    static final List<String> LINE_QUERIES = List.of(
+            "select * from audience where waiting_in = $1 order by requested_at, id limit 1 for update skip locked",
+            "select count(id) from audience where waiting_in = $1 and (requested_at < now() or (requested_at = now() and id < ''))");
 
     @Test
     void aPickReadsTheIndexOfTheWaitingAloneWhateverTheStatisticsSay() throws Exception {
@@ -39,18 +40,20 @@ class WaitingLinePlanIT extends AgainstBuiltWar {
             for (int i = 0; i < 300; i++) {
                 api.request(queue.id(), "Waiting " + i, null);
             }
-            statement.execute("prepare next_waiting(varchar) as " + NEXT_WAITING);
-            // A custom plan knows the queue; the generic one a server-prepared statement ends up with does not.
-            for (String mode : List.of("force_custom_plan", "force_generic_plan")) {
-                statement.execute("set plan_cache_mode = " + mode);
-                String plan;
-                try (ResultSet explained = statement.executeQuery(
-                        "explain (format json) execute next_waiting('" + queue.id() + "')")) {
-                    explained.next();
-                    plan = explained.getString(1);
+            for (int q = 0; q < LINE_QUERIES.size(); q++) {
+                statement.execute("prepare line_query_" + q + "(varchar) as " + LINE_QUERIES.get(q));
+                // A custom plan knows the queue; the generic one a server-prepared statement ends up with does not.
+                for (String mode : List.of("force_custom_plan", "force_generic_plan")) {
+                    statement.execute("set plan_cache_mode = " + mode);
+                    String plan;
+                    try (ResultSet explained = statement.executeQuery(
+                            "explain (format json) execute line_query_" + q + "('" + queue.id() + "')")) {
+                        explained.next();
+                        plan = explained.getString(1);
+                    }
+                    assertTrue(plan.contains("\"Index Name\": \"audience_waiting_in\""), mode + ": " + plan);
+                    assertFalse(plan.contains("\"Node Type\": \"Sort\""), mode + ": " + plan);
                 }
-                assertTrue(plan.contains("\"Index Name\": \"audience_waiting\""), mode + ": " + plan);
-                assertFalse(plan.contains("\"Node Type\": \"Sort\""), mode + ": " + plan);
             }
         }
     }
