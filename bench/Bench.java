@@ -747,9 +747,10 @@ public class Bench {
     // --- 6. start-up --------------------------------------------------------------------------
 
     /**
-     * Launches an empty Payara Micro and Payara Micro with CareQueue, alternately, each until its
-     * first served request (for CareQueue, an answer of its REST API), then stops it. With
-     * --probe-only the running server is probed instead (the smoke run).
+     * Launches an empty Payara Micro, Payara Micro with the minimal application of the same
+     * technologies (--minimal-war, bench/minimal; optional) and Payara Micro with CareQueue, in
+     * turn, each until its first served request (for an application, an answer of its REST API),
+     * then stops it. With --probe-only the running server is probed instead (the smoke run).
      */
     void startup() throws Exception {
         if (Boolean.parseBoolean(option("--probe-only", "false"))) {
@@ -766,31 +767,43 @@ public class Bench {
         Path logs = Path.of(option("--logs", "bench/target"));
         Files.createDirectories(logs);
         int port = base.getPort();
+        String minimalWar = options.get("--minimal-war");
         Samples empty = new Samples();
+        Samples minimal = new Samples();
         Samples careQueue = new Samples();
         // Both with the same server settings (HTTP/2 off, no phone home, grid on loopback), so the
         // ratio is CareQueue's own cost.
         List<String> node = List.of("java", "-Xmx1g", NO_PHONE_HOME, GRID_ON_ONE_INTERFACE, "-jar", micro,
                 "--nocluster", "--port", "" + port, "--prebootcommandfile", preBoot);
         for (int run = 0; run < runs; run++) {
-            empty.add(launch(plus(node, "--logtofile", logs.resolve("startup-empty.log").toString()),
+            empty.add(launch("empty", plus(node, "--logtofile", logs.resolve("startup-empty.log").toString()),
                     base.resolve("/"), logs));
-            careQueue.add(launch(plus(node, "--deploy", war, "--contextroot", "/", "--addlibs", lib,
+            if (minimalWar != null) {
+                minimal.add(launch("minimal", plus(node, "--deploy", minimalWar, "--contextroot", "/", "--addlibs", lib,
+                        "--logtofile", logs.resolve("startup-minimal.log").toString()), base.resolve("/api/v1/me"), logs));
+            }
+            careQueue.add(launch("CareQueue", plus(node, "--deploy", war, "--contextroot", "/", "--addlibs", lib,
                     "--logtofile", logs.resolve("startup-carequeue.log").toString()), base.resolve("/api/v1/me"), logs));
         }
         empty.report("empty");
         careQueue.report("carequeue");
         result("medianRatio", careQueue.percentileMs(50) / empty.percentileMs(50));
+        if (minimalWar != null) {
+            // What any application of CareQueue's kind pays (bench/minimal), and what is CareQueue's own on top.
+            minimal.report("minimal");
+            result("minimalMedianRatio", minimal.percentileMs(50) / empty.percentileMs(50));
+            result("overMinimalMedianRatio", careQueue.percentileMs(50) / minimal.percentileMs(50));
+        }
     }
 
-    long launch(List<String> command, URI firstRequest, Path logs) throws Exception {
+    long launch(String name, List<String> command, URI firstRequest, Path logs) throws Exception {
         long t = System.nanoTime();
         Process server = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(logs.resolve("startup-console.log").toFile()).start();
         try {
             awaitServed(firstRequest, Duration.ofSeconds(900), server);
             long elapsed = System.nanoTime() - t;
-            System.out.printf("  %s: %.1f s%n", command.contains("--deploy") ? "CareQueue" : "empty", elapsed / 1e9);
+            System.out.printf("  %s: %.1f s%n", name, elapsed / 1e9);
             return elapsed;
         } finally {
             server.destroy();

@@ -95,7 +95,19 @@ case "$scenario" in
     exit 0
     ;;
   startup)
-    exec "${client[@]}" startup --base "$base" --micro "$micro" --war "$war" --server-lib "$lib" --pre-boot "$pre_boot" --logs "$target" "$@"
+    # The second baseline: an application of the same technologies and nothing else (bench/minimal),
+    # with the PrimeFaces jar of the WAR under test.
+    minimal_war=$target/minimal.war
+    rm -rf "$target/minimal" && mkdir -p "$target/minimal" && cp -r bench/minimal/webapp/. "$target/minimal/"
+    primefaces=$(jar tf "$war" | grep '^WEB-INF/lib/primefaces-')
+    war_path=$(realpath "$war")
+    (cd "$target/minimal" && jar xf "$war_path" "$primefaces")
+    api=$(find ~/.m2/repository/jakarta/platform/jakarta.jakartaee-api ~/.m2/repository/org/eclipse/microprofile/health \
+      -name 'jakarta.jakartaee-api-10*.jar' -o -name 'microprofile-health-api-4*.jar' | sort | paste -sd:)
+    javac -d "$target/minimal/WEB-INF/classes" -cp "$api" bench/minimal/src/minimal/*.java
+    (cd "$target/minimal" && jar cf ../minimal.war .)
+    exec "${client[@]}" startup --base "$base" --micro "$micro" --war "$war" --minimal-war "$minimal_war" \
+      --server-lib "$lib" --pre-boot "$pre_boot" --logs "$target" "$@"
     ;;
 esac
 
