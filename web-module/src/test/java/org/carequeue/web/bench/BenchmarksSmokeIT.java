@@ -3,6 +3,7 @@ package org.carequeue.web.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.tools.ToolProvider;
 import org.carequeue.web.support.AgainstBuiltWar;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +60,25 @@ class BenchmarksSmokeIT extends AgainstBuiltWar {
         assertEquals(10.0, results.get("soak.customers"));
         assertTrue(results.get("soak.reconnects") > 0, "customers dropped their sockets and came back");
         assertEquals(0.0, results.get("soak.closedByServer"), "the server kept every current socket");
+    }
+
+    /**
+     * The start-up scenario's second baseline (bench/minimal) is built by bench/run.sh only; this
+     * keeps its sources compiling against the APIs CareQueue builds with.
+     */
+    @Test
+    void theStartUpBaselineApplicationCompiles() throws IOException {
+        Path sources = Path.of("..", "bench", "minimal", "src", "minimal");
+        List<String> arguments = new ArrayList<>(List.of("-d", Files.createTempDirectory("minimal").toString(),
+                // Failsafe starts the tests from a manifest-only jar and names their class path here.
+                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))));
+        try (var files = Files.list(sources)) {
+            files.filter(file -> file.toString().endsWith(".java")).forEach(file -> arguments.add(file.toString()));
+        }
+        assertTrue(arguments.size() > 4, "no sources in " + sources.toAbsolutePath());
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        int status = ToolProvider.getSystemJavaCompiler().run(null, null, errors, arguments.toArray(String[]::new));
+        assertEquals(0, status, errors.toString(StandardCharsets.UTF_8));
     }
 
     /** Runs the client as the benchmarks do (JDK source launcher) and reads its RESULT lines. */
