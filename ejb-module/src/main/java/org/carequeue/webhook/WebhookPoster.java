@@ -1,5 +1,6 @@
 package org.carequeue.webhook;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -32,17 +33,24 @@ public class WebhookPoster {
     static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
     private static final int EXCERPT_BYTES = 500;
 
-    /**
-     * HTTP/1.1: over plain HTTP the JDK's default would ask each receiver to upgrade to HTTP/2 with
-     * the body on the way, which servers without HTTP/2 (CareQueue's own Grizzly, for one) cannot read.
-     */
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(CONNECT_TIMEOUT)
-            .build();
+    private HttpClient http;
 
     @Inject
     WebhookSettings settings;
+
+    /**
+     * Built here, not in a field initializer: that would also run for Weld's client proxy, which
+     * would then hold a client of its own (with its selector thread) that nobody uses.
+     * HTTP/1.1: over plain HTTP the JDK's default would ask each receiver to upgrade to HTTP/2 with
+     * the body on the way, which servers without HTTP/2 (CareQueue's own Grizzly, for one) cannot read.
+     */
+    @PostConstruct
+    void buildClient() {
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(CONNECT_TIMEOUT)
+                .build();
+    }
 
     DeliveryOutcome post(DeliveryJob job) {
         long timestamp = Instant.now().getEpochSecond();
