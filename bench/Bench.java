@@ -23,6 +23,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -40,6 +41,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The load client of CareQueue's benchmarks (docs/benchmarks.md): one scenario per run, JDK
@@ -755,7 +757,7 @@ public class Bench {
     void startup() throws Exception {
         if (Boolean.parseBoolean(option("--probe-only", "false"))) {
             long t = System.nanoTime();
-            awaitServed(base.resolve("api/v1/me"), Duration.ofSeconds(30), null);
+            awaitServed(base.resolve("api/v1/me"), Duration.ofSeconds(30), null, null);
             result("probeMs", (System.nanoTime() - t) / 1e6);
             return;
         }
@@ -776,14 +778,13 @@ public class Bench {
         List<String> node = List.of("java", "-Xmx1g", NO_PHONE_HOME, GRID_ON_ONE_INTERFACE, "-jar", micro,
                 "--nocluster", "--port", "" + port, "--prebootcommandfile", preBoot);
         for (int run = 0; run < runs; run++) {
-            empty.add(launch("empty", plus(node, "--logtofile", logs.resolve("startup-empty.log").toString()),
-                    base.resolve("/"), logs));
+            empty.add(launch("empty", node, base.resolve("/"), logs));
             if (minimalWar != null) {
-                minimal.add(launch("minimal", plus(node, "--deploy", minimalWar, "--contextroot", "/", "--addlibs", lib,
-                        "--logtofile", logs.resolve("startup-minimal.log").toString()), base.resolve("/api/v1/me"), logs));
+                minimal.add(launch("minimal", plus(node, "--deploy", minimalWar, "--contextroot", "/", "--addlibs", lib),
+                        base.resolve("/api/v1/me"), logs));
             }
-            careQueue.add(launch("CareQueue", plus(node, "--deploy", war, "--contextroot", "/", "--addlibs", lib,
-                    "--logtofile", logs.resolve("startup-carequeue.log").toString()), base.resolve("/api/v1/me"), logs));
+            careQueue.add(launch("CareQueue", plus(node, "--deploy", war, "--contextroot", "/", "--addlibs", lib),
+                    base.resolve("/api/v1/me"), logs));
         }
         empty.report("empty");
         careQueue.report("carequeue");
@@ -796,12 +797,17 @@ public class Bench {
         }
     }
 
+    /** Launches one server, its log in LOGS/startup-NAME.log* (the last launch's only). */
     long launch(String name, List<String> command, URI firstRequest, Path logs) throws Exception {
+        Path log = logs.resolve("startup-" + name.toLowerCase(Locale.ROOT) + ".log");
+        for (Path earlier : payaraLogs(log)) {
+            Files.delete(earlier);
+        }
         long t = System.nanoTime();
-        Process server = new ProcessBuilder(command).redirectErrorStream(true)
+        Process server = new ProcessBuilder(plus(command, "--logtofile", log.toString())).redirectErrorStream(true)
                 .redirectOutput(logs.resolve("startup-console.log").toFile()).start();
         try {
-            awaitServed(firstRequest, Duration.ofSeconds(900), server);
+            awaitServed(firstRequest, Duration.ofSeconds(900), server, log);
             long elapsed = System.nanoTime() - t;
             System.out.printf("  %s: %.1f s%n", name, elapsed / 1e9);
             return elapsed;
@@ -822,14 +828,25 @@ public class Bench {
     /**
      * Waits until the address is served: for the empty server any answer (its own 404 page), for
      * CareQueue an answer of the application, not a 404 of a missing deployment nor the 500s the
-     * web container gives for a few seconds while the application's web module still starts.
+     * web container gives for a few seconds while the application's web module still starts. A
+     * deployment that failed ends the wait at once: the server stays up and would answer 404 until
+     * the limit.
      */
-    void awaitServed(URI uri, Duration limit, Process server) throws InterruptedException {
+    void awaitServed(URI uri, Duration limit, Process server, Path log) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + limit.toNanos();
         boolean anyAnswer = uri.getPath().equals("/");
+        long logRead = System.nanoTime();
         while (System.nanoTime() < deadline) {
             if (server != null && !server.isAlive()) {
                 throw new IllegalStateException("The server exited with " + server.exitValue());
+            }
+            if (log != null && System.nanoTime() - logRead > TimeUnit.SECONDS.toNanos(1)) {
+                logRead = System.nanoTime();
+                for (Path file : payaraLogs(log)) {
+                    if (new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains("Exception while loading the app")) {
+                        throw new IllegalStateException("The application failed to deploy: " + file);
+                    }
+                }
             }
             try {
                 HttpResponse<Void> reply = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
@@ -843,6 +860,16 @@ public class Bench {
             Thread.sleep(20);
         }
         throw new IllegalStateException(uri + " not served within " + limit);
+    }
+
+    /** Payara Micro writes --logtofile FILE as FILE.0 (and FILE.0.lck while it runs). */
+    static List<Path> payaraLogs(Path log) throws IOException {
+        if (!Files.isDirectory(log.getParent())) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(log.getParent())) {
+            return files.filter(file -> file.getFileName().toString().startsWith(log.getFileName().toString())).toList();
+        }
     }
 
     // --- live audiences: shared by round trip and throughput ------------------------------------
