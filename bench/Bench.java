@@ -773,8 +773,8 @@ public class Bench {
         Samples empty = new Samples();
         Samples minimal = new Samples();
         Samples careQueue = new Samples();
-        // Both with the same server settings (HTTP/2 off, no phone home, grid on loopback), so the
-        // ratio is CareQueue's own cost.
+        // All with the same server settings (HTTP/2 off, no phone home, grid on loopback), so the
+        // ratios are what the applications cost.
         List<String> node = List.of("java", "-Xmx1g", NO_PHONE_HOME, GRID_ON_ONE_INTERFACE, "-jar", micro,
                 "--nocluster", "--port", "" + port, "--prebootcommandfile", preBoot);
         for (int run = 0; run < runs; run++) {
