@@ -29,7 +29,7 @@ class WaitingLinePlanIT extends AgainstBuiltWar {
             "select count(id) from audience where waiting_in = $1 and (requested_at < now() or (requested_at = now() and id < ''))");
 
     @Test
-    void aPickReadsTheIndexOfTheWaitingAloneWhateverTheStatisticsSay() throws Exception {
+    void aQueuesLineIsReadThroughItsOwnIndexWhateverTheStatisticsSay() throws Exception {
         assumeTrue("postgresql".equals(System.getProperty("carequeue.it.database", "h2")),
                 "a PostgreSQL planner's choice; H2 has no partial indexes");
         Api api = api();

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import javax.tools.ToolProvider;
 import org.carequeue.web.support.AgainstBuiltWar;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every benchmark scenario of bench/Bench.java at a tiny size against the suite's server, so the
@@ -67,9 +68,9 @@ class BenchmarksSmokeIT extends AgainstBuiltWar {
      * keeps its sources compiling against the APIs CareQueue builds with.
      */
     @Test
-    void theStartUpBaselineApplicationCompiles() throws IOException {
+    void theStartUpBaselineApplicationCompiles(@TempDir Path classes) throws IOException {
         Path sources = Path.of("..", "bench", "minimal", "src", "minimal");
-        List<String> arguments = new ArrayList<>(List.of("-d", Files.createTempDirectory("minimal").toString(),
+        List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(),
                 // Failsafe starts the tests from a manifest-only jar and names their class path here.
                 "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))));
         try (var files = Files.list(sources)) {
