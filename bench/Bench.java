@@ -1105,7 +1105,7 @@ public class Bench {
      * CPU time used so far by the server's JVM ({@code --pid}) and by each of this machine's
      * PostgreSQL processes, by process id.
      */
-    record CpuTimes(long serverNanos, Map<Long, Long> databaseNanos) {
+    record CpuTimes(long serverNanos, long clientNanos, Map<Long, Long> databaseNanos) {
 
         /** The database's CPU since {@code before}: a process born since counts whole, one gone since not at all. */
         long databaseNanosSince(CpuTimes before) {
@@ -1124,7 +1124,8 @@ public class Bench {
                 .filter(p -> "postgres".equals(processName(p.pid())))
                 .collect(Collectors.toMap(ProcessHandle::pid,
                         p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)));
-        return new CpuTimes(server, database);
+        long client = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        return new CpuTimes(server, client, database);
     }
 
     /** The process's name from /proc, which any user may read (its executable's path only its owner). */
@@ -1137,8 +1138,8 @@ public class Bench {
     }
 
     /**
-     * The CPU milliseconds one operation cost the server (unless {@code ofServer} is false) and the
-     * database between the two readings. On a busy two-core machine the rate moves with whatever
+     * The CPU milliseconds one operation cost the server (unless {@code ofServer} is false), the
+     * database and this load client between the two readings. On a busy two-core machine the rate moves with whatever
      * else runs; what an operation costs moves much less, so builds compare better by it.
      */
     void cpuPerOperation(String prefix, CpuTimes before, CpuTimes after, long operations, boolean ofServer) {
@@ -1151,6 +1152,8 @@ public class Bench {
         if (!after.databaseNanos().isEmpty()) {
             result(prefix + "databaseCpuMs", after.databaseNanosSince(before) / 1e6 / operations);
         }
+        // The load client shares the machine: what it spends is missing to the server.
+        result(prefix + "clientCpuMs", (after.clientNanos() - before.clientNanos()) / 1e6 / operations);
     }
 
     /** A number of the process's /proc status (VmRSS: in KB, Threads:). */
