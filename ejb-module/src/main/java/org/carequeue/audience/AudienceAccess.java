@@ -6,10 +6,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
-import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
-import java.util.Set;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.carequeue.agent.Agent;
@@ -78,35 +77,49 @@ public class AudienceAccess {
     }
 
     /**
-     * Reads these audiences with one query, so that the access checks that follow find them
-     * without one query each (the persistence context holds them for the transaction).
+     * Who asks to change an audience: its customer, by their token, or the agent who holds it. Made
+     * by {@link #customer} or {@link #holder}; the other field is null.
      */
-    public void load(Collection<String> audienceIds) {
-        List<String> ids = audienceIds.stream().filter(Objects::nonNull).distinct().toList();
-        if (!ids.isEmpty()) {
-            em.createQuery("select a from Audience a where a.id in :ids", Audience.class)
-                    .setParameter("ids", QueryShapes.padded(ids)).getResultList();
+    public record Claim(String audienceId, String customerTokenHash, String agentId) {
+
+        public static Claim customer(String audienceId, String customerToken) {
+            requireToken(customerToken);
+            return new Claim(audienceId, Tokens.hash(customerToken), null);
+        }
+
+        public static Claim holder(String audienceId, Agent agent) {
+            return new Claim(audienceId, null, agent.id());
         }
     }
 
     /**
-     * Locks those of these audiences (access checked) that no other transaction holds, with one
-     * query, re-reads them (a change starts from the committed state, as after {@link #lock}) and
-     * returns their ids. It never waits: an audience another transaction holds (a pick, a file being
-     * scaled, retention) is left to the caller, so a batch of changes neither waits behind one row
-     * nor joins a circle of waits.
+     * Locks the audiences of these claims that their claimants may change and that no other
+     * transaction holds, with one query that reads them too (as committed, the state a change starts
+     * from, as after {@link #lock}), and returns them by id. The claim is part of the query's
+     * condition, so no row is locked for anyone but its customer or its holder: access is checked
+     * before the lock, as everywhere here. It never waits: an audience another transaction holds (a
+     * pick, a file being scaled, retention) is left out, as is one the claim does not match, so a
+     * batch of changes neither waits behind one row nor joins a circle of waits; whoever left out
+     * goes the way of one change alone ({@link #forCustomerToChange}, {@link #forHolder}), which
+     * answers why, or waits its turn. One query, where a read of the rows and then their lock were
+     * two: the read was a fifth of the time PostgreSQL spent on the group commit's statements
+     * (docs/benchmarks.md, 2026-12-06, sixth session).
      */
-    public Set<String> lockFree(Collection<Audience> audiences) {
-        List<String> ids = QueryShapes.padded(audiences.stream().map(Audience::id).distinct().toList());
-        String placeholders = IntStream.rangeClosed(1, ids.size()).mapToObj(i -> "?" + i)
-                .collect(Collectors.joining(", "));
-        Query query = em.createNativeQuery("select * from audience where id in (" + placeholders + ")"
-                + " for update skip locked", Audience.class).setHint(REFRESH, "true");
-        for (int i = 0; i < ids.size(); i++) {
-            query.setParameter(i + 1, ids.get(i));
+    public Map<String, Audience> lockFree(List<Claim> claims) {
+        List<Claim> padded = QueryShapes.padded(claims);
+        String anyClaim = IntStream.range(0, padded.size())
+                .mapToObj(i -> "(id = ?" + (3 * i + 1) + " and (customer_token_hash = ?" + (3 * i + 2)
+                        + " or agent_id = ?" + (3 * i + 3) + "))")
+                .collect(Collectors.joining(" or "));
+        Query query = em.createNativeQuery("select * from audience where " + anyClaim + " for update skip locked",
+                Audience.class).setHint(REFRESH, "true");
+        for (int i = 0; i < padded.size(); i++) {
+            query.setParameter(3 * i + 1, padded.get(i).audienceId())
+                    .setParameter(3 * i + 2, padded.get(i).customerTokenHash())
+                    .setParameter(3 * i + 3, padded.get(i).agentId());
         }
-        return ((List<?>) query.getResultList()).stream().map(locked -> ((Audience) locked).id())
-                .collect(Collectors.toSet());
+        return ((List<?>) query.getResultList()).stream().map(Audience.class::cast)
+                .collect(Collectors.toMap(Audience::id, Function.identity()));
     }
 
     /**

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.carequeue.agent.Agent;
@@ -96,45 +95,42 @@ public class Conversations {
      * all. A post that alone would be refused, or would wait for a lock, is left out, for its own
      * thread to post alone: bad input, no access, an audience another transaction holds locked, one
      * that has ended, or that the agent no longer holds. What one post asks the database one by one
-     * is asked once for the batch: the audiences are read with one query, locked with one (after
-     * every access check) and the earlier messages of retried ids found with one. The caller gives
-     * no two posts of one audience.
+     * is asked once for the batch: the audiences are read and locked with one query whose condition
+     * is each post's right to write ({@link AudienceAccess#lockFree}), and the earlier messages of
+     * retried ids are found with one. The caller gives no two posts of one audience.
      */
     @PermitAll
     public Map<SocketPost, Posted> postAll(List<SocketPost> posts) {
-        audiences.load(posts.stream().map(SocketPost::audienceId).toList());
         Map<String, Agent> agentsByToken = new HashMap<>();
-        Map<SocketPost, Audience> allowed = new LinkedHashMap<>();
+        Map<SocketPost, AudienceAccess.Claim> claims = new LinkedHashMap<>();
         for (SocketPost post : posts) {
             try {
                 validate(post.clientMessageId(), post.text());
-                allowed.put(post, post.byCustomer()
-                        ? audiences.forCustomer(post.audienceId(), post.token())
-                        : audiences.heldBy(post.audienceId(), agentsByToken.computeIfAbsent(post.token(), this::agentByToken)));
+                claims.put(post, post.byCustomer()
+                        ? AudienceAccess.Claim.customer(post.audienceId(), post.token())
+                        : AudienceAccess.Claim.holder(post.audienceId(),
+                                agentsByToken.computeIfAbsent(post.token(), this::agentByToken)));
             } catch (BusinessException refused) {
                 // Nothing is written yet, and no EJB call refused it, so the transaction goes on;
                 // posted alone, the post gets this refusal as its answer.
             }
         }
-        if (allowed.isEmpty()) {
+        if (claims.isEmpty()) {
             return Map.of();
         }
-        Set<String> locked = audiences.lockFree(allowed.values());
-        List<SocketPost> storing = allowed.entrySet().stream()
-                .filter(entry -> locked.contains(entry.getValue().id())
-                        && entry.getValue().state().takesMessages()
-                        && (entry.getKey().byCustomer()
-                        || agentsByToken.get(entry.getKey().token()).id().equals(entry.getValue().agentId())))
-                .map(Map.Entry::getKey)
+        Map<String, Audience> locked = audiences.lockFree(List.copyOf(claims.values()));
+        List<SocketPost> storing = claims.keySet().stream()
+                .filter(post -> locked.containsKey(post.audienceId())
+                        && locked.get(post.audienceId()).state().takesMessages())
                 .toList();
         if (storing.isEmpty()) {
             return Map.of();
         }
         Map<ChatMessage.RetryKey, ChatMessage> earlier = earlier(storing.stream()
-                .map(post -> retryKey(post, allowed.get(post))).toList());
+                .map(post -> retryKey(post, locked.get(post.audienceId()))).toList());
         Map<SocketPost, Posted> answers = new HashMap<>();
         for (SocketPost post : storing) {
-            Audience audience = allowed.get(post);
+            Audience audience = locked.get(post.audienceId());
             ChatMessage.RetryKey key = retryKey(post, audience);
             String senderName = post.byCustomer()
                     ? audience.customerName() : agentsByToken.get(post.token()).displayName();

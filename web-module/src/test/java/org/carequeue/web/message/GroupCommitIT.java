@@ -43,16 +43,19 @@ class GroupCommitIT extends AgainstBuiltWar {
     private static final int CUSTOMERS = 16;
 
     Api api;
+    Api.Organization organization;
     Api.Agent agent;
+    Api.Agent colleague;
     QueueResponse queue;
     ExecutorService senders = Executors.newFixedThreadPool(24);
 
     @BeforeEach
     void aQueue() {
         api = api();
-        Api.Organization organization = api.signUp();
+        organization = api.signUp();
         agent = api.agent(organization);
-        queue = api.openQueue(organization, 50, agent);
+        colleague = api.agent(organization);
+        queue = api.openQueue(organization, 50, agent, colleague);
     }
 
     @AfterEach
@@ -207,6 +210,55 @@ class GroupCommitIT extends AgainstBuiltWar {
         double[] after = batchFigures();
         assertTrue(after[0] - before[0] < after[1] - before[1], "batches formed");
         assertEquals(before[2], after[2], "no batch with the agent's posts failed");
+    }
+
+    /**
+     * A batch reads and locks its audiences with one query whose condition is each sender's right
+     * to write: a colleague of the holder, and an agent of another organization, name a
+     * conversation they do not hold while its customer writes in it. Neither gets a word in, each
+     * is told why, and the customer's messages go on in order.
+     */
+    @Test
+    void agentsWhoDoNotHoldAConversationAreRefusedInTheBatchesWhileItsCustomerWrites() throws Exception {
+        int count = 10;
+        CustomerRequestResponse customer = api.request(queue.id(), "Picked", null);
+        api.post("api/v1/queues/" + queue.id() + "/pick", agent.token(),
+                new PickRequest(customer.audienceId())).expect(200);
+        Api.Agent stranger = api.agent(api.signUp());
+        double[] before = batchFigures();
+
+        CyclicBarrier start = new CyclicBarrier(3);
+        Future<List<JsonObject>> fromCustomer = senders.submit(sending(customer, "c-", count, start));
+        List<Future<List<JsonObject>>> fromOthers = new ArrayList<>();
+        for (Api.Agent other : List.of(colleague, stranger)) {
+            fromOthers.add(senders.submit(() -> {
+                try (ChatSocket desk = ChatSocket.authenticated(api, other.token())) {
+                    start.await(30, TimeUnit.SECONDS);
+                    List<JsonObject> answered = new ArrayList<>();
+                    for (int i = 0; i < count; i++) {
+                        desk.sendMessage(customer.audienceId(), "x-" + i, "Not yours " + i);
+                        answered.add(answerTo(desk, "x-" + i));
+                    }
+                    return answered;
+                }
+            }));
+        }
+
+        assertTrue(fromCustomer.get(120, TimeUnit.SECONDS).stream()
+                .allMatch(answer -> "sent".equals(answer.getString("type"))), "the customer's messages are stored");
+        List<String> refusals = List.of("not_held_by_you", "audience_not_found");
+        for (int o = 0; o < 2; o++) {
+            String expected = refusals.get(o);
+            assertTrue(fromOthers.get(o).get(120, TimeUnit.SECONDS).stream()
+                    .allMatch(answer -> "error".equals(answer.getString("type"))
+                            && expected.equals(answer.getString("code"))), expected);
+        }
+        List<MessageResponse> conversation = conversation(customer);
+        assertEquals(IntStream.range(0, count).mapToObj(i -> "Message " + i).toList(),
+                conversation.stream().map(MessageResponse::text).toList(), "only the customer's, in order");
+        assertEquals(LongStream.rangeClosed(1, count).boxed().toList(),
+                conversation.stream().map(MessageResponse::seq).toList());
+        assertEquals(before[2], batchFigures()[2], "a refused sender is left out of the batch, which does not fail");
     }
 
     @Test
