@@ -201,13 +201,23 @@ public class ChatEndpoint {
                     + refused.get().retryAfterSeconds() + " s", frame.clientMessageId()));
             return;
         }
-        Posted posted = groupCommit.post(peer.isCustomer()
-                ? SocketPost.byCustomer(peer.audienceId(), peer.token(), frame.clientMessageId(), frame.text())
-                : SocketPost.byAgent(peer.token(), frame.audienceId(), frame.clientMessageId(), frame.text()));
-        // The post returned, so the message is committed: only now is it acknowledged.
-        var ack = posted.message();
         String audienceId = peer.isCustomer() ? peer.audienceId() : frame.audienceId();
-        sessions.send(session, ServerFrame.Sent.of(audienceId, ack.clientMessageId(), ack.seq(), ack.sentAt()));
+        groupCommit.post(peer.isCustomer()
+                ? SocketPost.byCustomer(peer.audienceId(), peer.token(), frame.clientMessageId(), frame.text())
+                : SocketPost.byAgent(peer.token(), frame.audienceId(), frame.clientMessageId(), frame.text()),
+                new GroupCommit.Answer() {
+                    @Override
+                    public void stored(Posted posted) {
+                        // Told after the commit: only now is the message acknowledged.
+                        var ack = posted.message();
+                        sessions.send(session, ServerFrame.Sent.of(audienceId, ack.clientMessageId(), ack.seq(), ack.sentAt()));
+                    }
+
+                    @Override
+                    public void failed(RuntimeException failure) {
+                        answerFailure(session, failure, frame.clientMessageId());
+                    }
+                });
     }
 
     /** The customer's live metadata (a page change, say); agents have none to send. */
