@@ -178,17 +178,7 @@ class GroupCommitIT extends AgainstBuiltWar {
             }));
             fromCustomers.add(senders.submit(sending(customer, "c-", count, start)));
             // One desk socket per conversation, all with the agent's token, so the agent's posts go in batches too.
-            fromAgent.add(senders.submit(() -> {
-                try (ChatSocket desk = ChatSocket.authenticated(api, agent.token())) {
-                    start.await(30, TimeUnit.SECONDS);
-                    List<JsonObject> answered = new ArrayList<>();
-                    for (int i = 0; i < count; i++) {
-                        desk.sendMessage(customer.audienceId(), "a-" + i, "Answer " + i);
-                        answered.add(answerTo(desk, "a-" + i));
-                    }
-                    return answered;
-                }
-            }));
+            fromAgent.add(senders.submit(sendingFromDesk(agent, customer, "a-", count, start)));
         }
 
         for (int c = 0; c < customers.size(); c++) {
@@ -231,17 +221,7 @@ class GroupCommitIT extends AgainstBuiltWar {
         Future<List<JsonObject>> fromCustomer = senders.submit(sending(customer, "c-", count, start));
         List<Future<List<JsonObject>>> fromOthers = new ArrayList<>();
         for (Api.Agent other : List.of(colleague, stranger)) {
-            fromOthers.add(senders.submit(() -> {
-                try (ChatSocket desk = ChatSocket.authenticated(api, other.token())) {
-                    start.await(30, TimeUnit.SECONDS);
-                    List<JsonObject> answered = new ArrayList<>();
-                    for (int i = 0; i < count; i++) {
-                        desk.sendMessage(customer.audienceId(), "x-" + i, "Not yours " + i);
-                        answered.add(answerTo(desk, "x-" + i));
-                    }
-                    return answered;
-                }
-            }));
+            fromOthers.add(senders.submit(sendingFromDesk(other, customer, "x-", count, start)));
         }
 
         assertTrue(fromCustomer.get(120, TimeUnit.SECONDS).stream()
@@ -254,8 +234,8 @@ class GroupCommitIT extends AgainstBuiltWar {
                             && expected.equals(answer.getString("code"))), expected);
         }
         List<MessageResponse> conversation = conversation(customer);
-        assertEquals(IntStream.range(0, count).mapToObj(i -> "Message " + i).toList(),
-                conversation.stream().map(MessageResponse::text).toList(), "only the customer's, in order");
+        assertEquals(IntStream.range(0, count).mapToObj(i -> "c-" + i).toList(),
+                conversation.stream().map(MessageResponse::clientMessageId).toList(), "only the customer's, in order");
         assertEquals(LongStream.rangeClosed(1, count).boxed().toList(),
                 conversation.stream().map(MessageResponse::seq).toList());
         assertEquals(before[2], batchFigures()[2], "a refused sender is left out of the batch, which does not fail");
@@ -311,6 +291,22 @@ class GroupCommitIT extends AgainstBuiltWar {
                 for (int i = 0; i < count; i++) {
                     socket.sendMessage(prefix + i, "Message " + i);
                     answered.add(answerTo(socket, prefix + i));
+                }
+                return answered;
+            }
+        };
+    }
+
+    /** An agent's desk socket sends into the customer's conversation. */
+    private Callable<List<JsonObject>> sendingFromDesk(Api.Agent from, CustomerRequestResponse customer, String prefix,
+                                                       int count, CyclicBarrier start) {
+        return () -> {
+            try (ChatSocket desk = ChatSocket.authenticated(api, from.token())) {
+                start.await(30, TimeUnit.SECONDS);
+                List<JsonObject> answered = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    desk.sendMessage(customer.audienceId(), prefix + i, "From the desk " + i);
+                    answered.add(answerTo(desk, prefix + i));
                 }
                 return answered;
             }
