@@ -54,7 +54,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 public class GroupCommit {
 
     /**
-     * Batches committed at the same time. One batch at a time left a third of the two cores idle
+     * Batches committed at the same time. One batch at a time left a quarter of the two cores idle
      * at 256 messages in flight: a batch's statements run one after the other on one connection,
      * and while the database works on them the node has nothing to do for the batch, and the other
      * way round (docs/benchmarks.md, sixth session).
