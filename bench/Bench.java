@@ -1102,8 +1102,8 @@ public class Bench {
     }
 
     /**
-     * CPU time used so far by the server's JVM ({@code --pid}) and by each of this machine's
-     * PostgreSQL processes, by process id.
+     * CPU time used so far by the server's JVM ({@code --pid}), by this load client and by each of
+     * this machine's PostgreSQL processes, by process id.
      */
     record CpuTimes(long serverNanos, long clientNanos, Map<Long, Long> databaseNanos) {
 
@@ -1139,8 +1139,9 @@ public class Bench {
 
     /**
      * The CPU milliseconds one operation cost the server (unless {@code ofServer} is false), the
-     * database and this load client between the two readings. On a busy two-core machine the rate moves with whatever
-     * else runs; what an operation costs moves much less, so builds compare better by it.
+     * database and this load client between the two readings. On a busy two-core machine the rate
+     * moves with whatever else runs; what an operation costs moves much less, so builds compare
+     * better by it.
      */
     void cpuPerOperation(String prefix, CpuTimes before, CpuTimes after, long operations, boolean ofServer) {
         if (operations == 0) {

@@ -43,7 +43,6 @@ class GroupCommitIT extends AgainstBuiltWar {
     private static final int CUSTOMERS = 16;
 
     Api api;
-    Api.Organization organization;
     Api.Agent agent;
     Api.Agent colleague;
     QueueResponse queue;
@@ -52,7 +51,7 @@ class GroupCommitIT extends AgainstBuiltWar {
     @BeforeEach
     void aQueue() {
         api = api();
-        organization = api.signUp();
+        Api.Organization organization = api.signUp();
         agent = api.agent(organization);
         colleague = api.agent(organization);
         queue = api.openQueue(organization, 50, agent, colleague);
