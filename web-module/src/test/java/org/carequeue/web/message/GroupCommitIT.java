@@ -22,6 +22,7 @@ import org.carequeue.api.audience.PickRequest;
 import org.carequeue.api.message.MessageResponse;
 import org.carequeue.api.message.PostMessageRequest;
 import org.carequeue.api.queue.QueueResponse;
+import org.carequeue.message.GroupCommit;
 import org.carequeue.web.support.AgainstBuiltWar;
 import org.carequeue.web.support.Api;
 import org.carequeue.web.support.ChatSocket;
@@ -240,45 +241,64 @@ class GroupCommitIT extends AgainstBuiltWar {
         assertEquals(before[2], batchFigures()[2], "a refused sender is left out of the batch, which does not fail");
     }
 
+    /**
+     * As many rows held as there are committers, each held customer's message sent on its own: were
+     * a batch to wait for its row, every committer would wait, and the others' messages with them.
+     */
     @Test
-    void aMessageWhoseAudienceAnotherTransactionHoldsIsPostedOnceFreeWhileTheBatchesGoOn() throws Exception {
+    void messagesWhoseAudiencesAnotherTransactionHoldsArePostedOnceFreeWhileTheBatchesGoOn() throws Exception {
         int count = 3;
-        CustomerRequestResponse held = api.request(queue.id(), "Held", null);
+        List<CustomerRequestResponse> held = IntStream.range(0, GroupCommit.COMMITTERS)
+                .mapToObj(i -> api.request(queue.id(), "Held " + i, null)).toList();
         List<CustomerRequestResponse> others = IntStream.range(0, 6)
                 .mapToObj(i -> api.request(queue.id(), "Other " + i, null)).toList();
         double[] before = batchFigures();
 
-        try (ChatSocket heldSocket = ChatSocket.authenticated(api, held.customerToken());
-             Connection holder = DatabaseUnderTest.connect()) {
-            // Another transaction holds the audience's row, as a pick or a file being scaled would.
+        // Connected first: a customer's socket records them as present on their audience's row.
+        List<ChatSocket> heldSockets = held.stream()
+                .map(customer -> ChatSocket.authenticated(api, customer.customerToken())).toList();
+        try (Connection holder = DatabaseUnderTest.connect()) {
+            // Another transaction holds the audiences' rows, as a pick or a file being scaled would.
             holder.setAutoCommit(false);
-            try (PreparedStatement lock = holder.prepareStatement("select id from audience where id = ? for update")) {
-                lock.setString(1, held.audienceId());
-                try (ResultSet row = lock.executeQuery()) {
-                    assertTrue(row.next());
+            for (CustomerRequestResponse customer : held) {
+                try (PreparedStatement lock = holder.prepareStatement("select id from audience where id = ? for update")) {
+                    lock.setString(1, customer.audienceId());
+                    try (ResultSet row = lock.executeQuery()) {
+                        assertTrue(row.next());
+                    }
                 }
             }
-            CyclicBarrier start = new CyclicBarrier(others.size() + 1);
+            for (ChatSocket heldSocket : heldSockets) {
+                // Each in a batch of its own, on an idle committer.
+                heldSocket.sendMessage("h-1", "Held message");
+                Thread.sleep(300);
+            }
+            CyclicBarrier start = new CyclicBarrier(others.size());
             List<Future<List<JsonObject>>> background = others.stream()
                     .map(other -> senders.submit(sending(other, "o-", count, start))).toList();
-            start.await(30, TimeUnit.SECONDS);
-            // Sent while the others' batches commit, so that it comes in one of them.
-            heldSocket.sendMessage("h-1", "Held message");
             for (int o = 0; o < others.size(); o++) {
-                // Within H2's lock timeout (10 s in the suite): a batch that waited for the row would not get there.
+                // Within H2's lock timeout (10 s in the suite): batches that waited for the rows would not get there.
                 assertTrue(background.get(o).get(8, TimeUnit.SECONDS).stream()
                         .allMatch(answer -> "sent".equals(answer.getString("type"))), "the others go on");
                 assertEquals(count, conversation(others.get(o)).size());
             }
-            assertEquals(List.of(), conversation(held), "not stored while its row is held");
+            for (CustomerRequestResponse customer : held) {
+                assertEquals(List.of(), conversation(customer), "not stored while its row is held");
+            }
             holder.rollback();
 
-            JsonObject answer = answerTo(heldSocket, "h-1");
-            assertEquals("sent", answer.getString("type"), answer.toString());
-            assertEquals(1, answer.getJsonNumber("seq").longValue());
+            for (ChatSocket heldSocket : heldSockets) {
+                JsonObject answer = answerTo(heldSocket, "h-1");
+                assertEquals("sent", answer.getString("type"), answer.toString());
+                assertEquals(1, answer.getJsonNumber("seq").longValue());
+            }
+        } finally {
+            heldSockets.forEach(ChatSocket::close);
         }
-        assertEquals(List.of("Held message"), conversation(held).stream().map(MessageResponse::text).toList());
-        assertEquals(before[2], batchFigures()[2], "the held row is left out of its batch, which does not fail");
+        for (CustomerRequestResponse customer : held) {
+            assertEquals(List.of("Held message"), conversation(customer).stream().map(MessageResponse::text).toList());
+        }
+        assertEquals(before[2], batchFigures()[2], "the held rows are left out of their batches, which do not fail");
     }
 
     private Callable<List<JsonObject>> sending(CustomerRequestResponse customer, String prefix, int count,
