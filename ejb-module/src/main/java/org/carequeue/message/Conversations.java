@@ -92,8 +92,8 @@ public class Conversations {
     /**
      * Stores several chat sockets' messages in one transaction ({@link GroupCommit}) and answers
      * those it stored, each as {@link #postFromSocket(SocketPost)} would have; a failure rolls back
-     * all. A post that alone would be refused, or would wait for a lock, is left out, for its own
-     * thread to post alone: bad input, no access, an audience another transaction holds locked, one
+     * all. A post that alone would be refused, or would wait for a lock, is left out, for the group
+     * commit to post alone: bad input, no access, an audience another transaction holds locked, one
      * that has ended, or that the agent no longer holds. What one post asks the database one by one
      * is asked once for the batch: the audiences are read and locked with one query whose condition
      * is each post's right to write ({@link AudienceAccess#lockFree}), and the earlier messages of
