@@ -21,7 +21,8 @@ pre_boot=src-config/pre-boot.asadmin
 driver=$lib/postgresql.jar
 port=${BENCH_PORT:-18480}
 schema=${BENCH_SCHEMA:-cq_bench}
-pg_url="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$schema"
+# reWriteBatchedInserts as production runs it (docs/operations.md); BENCH_PG_URL: another URL, to compare
+pg_url=${BENCH_PG_URL:-"jdbc:postgresql://127.0.0.1:5432/test?reWriteBatchedInserts=true&currentSchema=$schema"}
 if [ ! -f "$war" ] || [ ! -f "$micro" ] || [ ! -f "$driver" ]; then
   mvn -B -q -DskipTests package -pl web-module -am
 fi
