@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.carequeue.agent.Agent;
 import org.carequeue.platform.NotAuthenticated;
-import org.carequeue.platform.QueryShapes;
 import org.carequeue.platform.Tokens;
 import org.carequeue.queue.QueueAccess;
 
@@ -101,25 +99,28 @@ public class AudienceAccess {
      * pick, a file being scaled, retention) is left out, as is one the claim does not match, so a
      * batch of changes neither waits behind one row nor joins a circle of waits; whoever left out
      * goes the way of one change alone ({@link #forCustomerToChange}, {@link #forHolder}), which
-     * answers why, or waits its turn. One query, where a read of the rows and then their lock were
-     * two: the read was a fifth of the time PostgreSQL spent on the group commit's statements
-     * (docs/benchmarks.md, 2026-12-06, sixth session).
+     * answers why, or waits its turn.
+     *
+     * <p>The claims travel as three arrays, joined row by row ({@code unnest}, in PostgreSQL and
+     * H2 alike), so the query has one text and three parameters for any number of claims. One
+     * {@code or} condition per claim cost PostgreSQL about three times the time to plan and run
+     * for a batch of 64 (a bitmap scan per claim against a lookup per claim), and EclipseLink
+     * parsed the text and filed its 192 parameters one by one, in time that grows with the square
+     * of their number: a tenth of the node's CPU under sustained messages (docs/benchmarks.md,
+     * 2026-12-06, eighth session).
      */
     public Map<String, Audience> lockFree(List<Claim> claims) {
-        List<Claim> padded = QueryShapes.padded(claims);
-        String anyClaim = IntStream.range(0, padded.size())
-                .mapToObj(i -> "(id = ?" + (3 * i + 1) + " and (customer_token_hash = ?" + (3 * i + 2)
-                        + " or agent_id = ?" + (3 * i + 3) + "))")
-                .collect(Collectors.joining(" or "));
-        Query query = em.createNativeQuery("select * from audience where " + anyClaim + " for update skip locked",
-                Audience.class).setHint(REFRESH, "true");
-        for (int i = 0; i < padded.size(); i++) {
-            query.setParameter(3 * i + 1, padded.get(i).audienceId())
-                    .setParameter(3 * i + 2, padded.get(i).customerTokenHash())
-                    .setParameter(3 * i + 3, padded.get(i).agentId());
-        }
+        Query query = em.createNativeQuery("select a.* from audience a"
+                        + " join unnest(?1, ?2, ?3) c(id, customer_token_hash, agent_id) on a.id = c.id"
+                        + " and (a.customer_token_hash = c.customer_token_hash or a.agent_id = c.agent_id)"
+                        + " for update of a skip locked", Audience.class)
+                .setHint(REFRESH, "true")
+                .setParameter(1, claims.stream().map(Claim::audienceId).toArray(String[]::new))
+                .setParameter(2, claims.stream().map(Claim::customerTokenHash).toArray(String[]::new))
+                .setParameter(3, claims.stream().map(Claim::agentId).toArray(String[]::new));
+        // Two claims on one audience would join its row twice; a batch has one per audience, but the first is kept.
         return ((List<?>) query.getResultList()).stream().map(Audience.class::cast)
-                .collect(Collectors.toMap(Audience::id, Function.identity()));
+                .collect(Collectors.toMap(Audience::id, Function.identity(), (first, again) -> first));
     }
 
     /**
