@@ -33,6 +33,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -539,7 +540,7 @@ public class Bench {
         ExecutorService pool = Executors.newFixedThreadPool(agentCount + 1, daemon());
         CpuTimes cpu = cpuTimes();
         long began = System.nanoTime();
-        pool.submit(() -> steadily(fillRate, seconds, queueCount, q -> request(queues.get(q))));
+        Future<Integer> filled = pool.submit(() -> steadily(fillRate, seconds, queueCount, q -> request(queues.get(q))));
         for (int a = 0; a < agentCount; a++) {
             Agent agent = agents.get(a);
             int first = a;
@@ -573,6 +574,8 @@ public class Bench {
         result("picksPerSecond", picked.size() / elapsed);
         result("duplicates", picked.size() - new HashSet<>(picked).size());
         result("emptyAnswers", empty.get());
+        // Customers who joined during the run: fewer than the fill rate asks when arrivals are slow.
+        result("arrivals", filled.get());
         if (empty.get() > 0 && !small) {
             System.out.println("NOTE the agents emptied lines: picks/s counts how fast customers came, not how fast they were picked");
         }
@@ -1202,7 +1205,8 @@ public class Bench {
                 return done;
             }
             long due = (long) ((now - began) / 1e9 * perSecond);
-            while (done < due) {
+            // A task slower than the rate must not carry the catching up past the end.
+            while (done < due && System.nanoTime() < end) {
                 task.run(done % n);
                 done++;
             }
