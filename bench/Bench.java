@@ -517,9 +517,9 @@ public class Bench {
     void pick() throws Exception {
         int agentCount = integer("--agents", small ? 2 : 16);
         int queueCount = integer("--queues", small ? 1 : 4);
-        // A line that outlasts the goal's rate and more: 1,500 picks a second for 10 s take 15,000,
-        // the filling adds 1,000. With 8,000 the agents emptied it at about 830 a second.
-        int prefill = integer("--prefill", small ? 10 : 16_000);
+        // A line that outlasts the goal: 500 picks a second for 10 s take 5,000, the filling adds 1,000.
+        // Faster agents empty it (a NOTE says so); 16,000 was tried (docs/benchmarks.md, eighth session).
+        int prefill = integer("--prefill", small ? 10 : 8000);
         double fillRate = Double.parseDouble(option("--fill-rate", small ? "5" : "100"));
         int seconds = integer("--seconds", small ? 2 : 10);
         Org org = signUp();
