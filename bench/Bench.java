@@ -1180,7 +1180,7 @@ public class Bench {
     /** Runs count tasks, 32 at a time, and fails with the first failure. */
     static void openInParallel(int count, Task task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(32, daemon());
-        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+        List<Future<?>> futures = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int index = i;
             futures.add(pool.submit(() -> {
