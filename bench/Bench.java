@@ -34,6 +34,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -532,6 +533,7 @@ public class Bench {
             queues.add(queue(org, 100_000, agents.toArray(Agent[]::new)));
         }
         openInParallel(prefill, i -> request(queues.get(i % queueCount)));
+        System.out.println("   " + prefill + " customers wait; " + agentCount + " agents pick for " + seconds + " s");
         ConcurrentLinkedQueue<String> picked = new ConcurrentLinkedQueue<>();
         Samples latency = new Samples();
         AtomicInteger empty = new AtomicInteger();
@@ -540,7 +542,7 @@ public class Bench {
         ExecutorService pool = Executors.newFixedThreadPool(agentCount + 1, daemon());
         CpuTimes cpu = cpuTimes();
         long began = System.nanoTime();
-        Future<Integer> filled = pool.submit(() -> steadily(fillRate, seconds, queueCount, q -> request(queues.get(q))));
+        Future<Integer> filled = pool.submit(() -> fill(fillRate, seconds, queues));
         for (int a = 0; a < agentCount; a++) {
             Agent agent = agents.get(a);
             int first = a;
@@ -574,7 +576,8 @@ public class Bench {
         result("picksPerSecond", picked.size() / elapsed);
         result("duplicates", picked.size() - new HashSet<>(picked).size());
         result("emptyAnswers", empty.get());
-        // Customers who joined during the run: fewer than the fill rate asks when arrivals are slow.
+        // Customers who joined during the run: fewer than the fill rate asks only when more than
+        // FILLING_IN_FLIGHT arrivals wait for their answers.
         result("arrivals", filled.get());
         if (empty.get() > 0 && !small) {
             System.out.println("NOTE the agents emptied lines: picks/s counts how fast customers came, not how fast they were picked");
@@ -590,6 +593,41 @@ public class Bench {
             double bare = bareConditionalUpdate(agentCount, queueCount, barePrefill, fillRate, seconds);
             result("picksToBare", (picked.size() / elapsed) / bare);
         }
+    }
+
+    /** Most arrivals of the pick scenario's filling waiting for their answers at once. */
+    static final int FILLING_IN_FLIGHT = 64;
+
+    /**
+     * Customers join the queues in turn at a steady rate, each request sent without waiting for
+     * the one before: one at a time, the filling ran at the rate of one answer from a server busy
+     * with sixteen pickers (a third of the rate asked). The number that joined.
+     */
+    int fill(double perSecond, int seconds, List<String> queues) throws Exception {
+        Semaphore inFlight = new Semaphore(FILLING_IN_FLIGHT);
+        AtomicInteger joined = new AtomicInteger();
+        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        steadily(perSecond, seconds, queues.size(), q -> {
+            inFlight.acquire();
+            http.sendAsync(requestBuilder(queues.get(q)).build(), HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((reply, error) -> {
+                        if (error != null) {
+                            failures.add(error.toString());
+                        } else if (reply.statusCode() != 201) {
+                            failures.add("Request answered " + reply.statusCode() + ": " + reply.body());
+                        } else {
+                            joined.incrementAndGet();
+                        }
+                        inFlight.release();
+                    });
+        });
+        if (!inFlight.tryAcquire(FILLING_IN_FLIGHT, 60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("Arrivals unanswered after a minute");
+        }
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException(failures.size() + " arrivals failed, the first: " + failures.peek());
+        }
+        return joined.get();
     }
 
     /**
@@ -971,9 +1009,14 @@ public class Bench {
     }
 
     Customer request(String queueId) {
-        String body = expect(201, post("api/v1/queues/" + queueId + "/requests", null,
-                "{\"name\":\"Bench customer\",\"message\":\"Hello\"}"));
+        String body = expect(201, send(requestBuilder(queueId)));
         return new Customer(field(body, "audienceId"), field(body, "customerToken"));
+    }
+
+    /** A customer's request to join the queue, as the widget sends it. */
+    HttpRequest.Builder requestBuilder(String queueId) {
+        return builder("api/v1/queues/" + queueId + "/requests", null)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Bench customer\",\"message\":\"Hello\"}"));
     }
 
     HttpResponse<String> get(String path, String token) {
