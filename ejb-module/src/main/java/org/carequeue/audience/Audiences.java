@@ -129,7 +129,8 @@ public class Audiences {
         String siteKey = queues.requireOnSite(queue, r.siteKey());
         String metadata = CustomerFacts.toJson("metadata", collected(queue, r.metadata(), customerAddress));
         VerifiedMetadata verified = verifiedFor(queue, r.secureMetadata());
-        queue.admit(queues.waiting(queue.id()));
+        int waiting = queues.waiting(queue.id());
+        queue.admit(waiting);
         String token = Tokens.newToken(Tokens.CUSTOMER_PREFIX);
         Audience audience = new Audience(queue.organizationId(), queue.id(), name, Tokens.hash(token),
                 message == null || message.isBlank() ? null : message, preAnswers, metadata);
@@ -142,7 +143,9 @@ public class Audiences {
         em.flush();
         em.persist(new QueueLogEntry(queue.id(), QueueLogKind.REQUESTED, null, audience.id()));
         requested.fire(new AudienceRequested(audience.id(), queue.id(), queue.organizationId()));
-        return new CustomerRequestResponse(audience.id(), token, audience.state().name(), position(audience));
+        // Arrivals queue up on the queue's lock, so the newest joins behind everyone counted under it:
+        // the line is not counted a second time (a count reads the whole line).
+        return new CustomerRequestResponse(audience.id(), token, audience.state().name(), waiting + 1);
     }
 
     /** What the queue keeps of the browser's metadata: the IP address only from the server, and only under ALL. */

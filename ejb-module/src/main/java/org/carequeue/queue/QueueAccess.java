@@ -15,6 +15,7 @@ import org.carequeue.platform.BusinessException;
 import org.carequeue.platform.Clock;
 import org.carequeue.platform.Forbidden;
 import org.carequeue.security.Roles;
+import org.eclipse.persistence.sessions.Session;
 
 /**
  * Loads a queue the way a boundary may use it: another organization's queue does not exist for
@@ -73,14 +74,28 @@ public class QueueAccess {
 
     /**
      * A queue customers may join, locked until the transaction ends so that the capacity check and
-     * the new request cannot interleave with another arrival.
+     * the new request cannot interleave with another arrival or a change of the queue.
+     *
+     * <p>On PostgreSQL the lock is {@code for no key update}, the one an update of the row takes:
+     * it excludes the same arrivals and changes as {@code for update}, but not the {@code key share}
+     * lock that the foreign key of every activity log entry takes on its queue. With
+     * {@code for update}, each pick's log entry waited for the arrivals ahead of it (10 ms on
+     * average in the pick benchmark, docs/benchmarks.md, ninth session). H2 has no such lock and
+     * keeps {@code for update}.
      */
     public Queue forNewRequest(String queueId) {
-        Queue queue = queueId == null ? null : em.find(Queue.class, queueId, LockModeType.PESSIMISTIC_WRITE);
+        Queue queue = queueId == null ? null : (Queue) em.createNativeQuery("select * from queue where id = ?1"
+                        + (onPostgreSql() ? " for no key update" : " for update"), Queue.class)
+                .setParameter(1, queueId)
+                .getResultList().stream().findFirst().orElse(null);
         if (queue == null || queue.isDeleted()) {
             throw new QueueNotFound();
         }
         return queue;
+    }
+
+    private boolean onPostgreSql() {
+        return em.unwrap(Session.class).getPlatform().isPostgreSQL();
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.carequeue.api.agent.CreateAgentRequest;
 import org.carequeue.api.audience.CustomerRequest;
+import org.carequeue.api.audience.CustomerRequestResponse;
 import org.carequeue.api.queue.QueueResponse;
 import org.carequeue.api.queue.QueueSettingsRequest;
 import org.carequeue.web.support.AgainstBuiltWar;
@@ -56,6 +57,42 @@ class QueueRulesIT extends AgainstBuiltWar {
         assertEquals(409, reply.status());
         assertEquals("queue_is_full", reply.problem().code());
         assertEquals(2, waiting(queue));
+    }
+
+    /**
+     * Arrivals queue up on the queue's row lock: racing customers never fill it beyond its
+     * capacity, and each admitted one is told a place of their own, taken from the count made
+     * under that lock.
+     */
+    @Test
+    void racingCustomersNeverOverfillAQueueAndEachGetsTheirOwnPlace() throws Exception {
+        QueueResponse queue = api.openQueue(organization, 5, member);
+        int racing = 12;
+        ExecutorService racers = Executors.newFixedThreadPool(racing);
+        try {
+            CyclicBarrier start = new CyclicBarrier(racing);
+            List<Future<Api.Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < racing; i++) {
+                replies.add(racers.submit(() -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    return api.post(requests(queue), null, customer());
+                }));
+            }
+            List<Integer> places = new ArrayList<>();
+            for (Future<Api.Reply> reply : replies) {
+                Api.Reply r = reply.get(60, TimeUnit.SECONDS);
+                if (r.status() == 201) {
+                    places.add(r.as(CustomerRequestResponse.class).position());
+                } else {
+                    assertEquals(409, r.status(), r.body());
+                    assertEquals("queue_is_full", r.problem().code());
+                }
+            }
+            assertEquals(List.of(1, 2, 3, 4, 5), places.stream().sorted().toList());
+            assertEquals(5, waiting(queue));
+        } finally {
+            racers.shutdownNow();
+        }
     }
 
     @Test
