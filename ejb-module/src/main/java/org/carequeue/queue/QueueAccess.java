@@ -15,6 +15,8 @@ import org.carequeue.platform.BusinessException;
 import org.carequeue.platform.Clock;
 import org.carequeue.platform.Forbidden;
 import org.carequeue.security.Roles;
+import org.eclipse.persistence.config.HintValues;
+import org.eclipse.persistence.config.QueryHints;
 import org.eclipse.persistence.sessions.Session;
 
 /**
@@ -79,14 +81,16 @@ public class QueueAccess {
      * <p>On PostgreSQL the lock is {@code for no key update}, the one an update of the row takes:
      * it excludes the same arrivals and changes as {@code for update}, but not the {@code key share}
      * lock that the foreign key of every activity log entry takes on its queue. With
-     * {@code for update}, each pick's log entry waited for the arrivals ahead of it (10 ms on
+     * {@code for update}, picks' log entries waited for the arrivals ahead of them (9.9 ms on
      * average in the pick benchmark, docs/benchmarks.md, ninth session). H2 has no such lock and
-     * keeps {@code for update}.
+     * keeps {@code for update}. The row read under the lock refreshes the queue if this
+     * transaction read it before, as a locking find did.
      */
     public Queue forNewRequest(String queueId) {
         Queue queue = queueId == null ? null : (Queue) em.createNativeQuery("select * from queue where id = ?1"
                         + (onPostgreSql() ? " for no key update" : " for update"), Queue.class)
                 .setParameter(1, queueId)
+                .setHint(QueryHints.REFRESH, HintValues.TRUE)
                 .getResultList().stream().findFirst().orElse(null);
         if (queue == null || queue.isDeleted()) {
             throw new QueueNotFound();
