@@ -215,13 +215,15 @@ public class Conversations {
 
     /**
      * The message a customer brought with their request becomes the conversation's first, in the
-     * request's transaction (the audience is new, so nobody else can hold its row).
+     * request's transaction (the audience is new, so nobody else can hold its row, and no earlier
+     * try of this message can be stored: there is no retry to look up).
      */
     @PermitAll
     public void storeRequestMessage(@Observes AudienceRequested event) {
         Audience audience = em.find(Audience.class, event.audienceId());
         if (audience.firstMessage() != null) {
-            post(audience, REQUEST_MESSAGE_ID, SenderRole.CUSTOMER, audience.customerName(), audience.firstMessage());
+            store(audience, REQUEST_MESSAGE_ID, SenderRole.CUSTOMER, audience.customerName(), audience.firstMessage(),
+                    null);
         }
     }
 
