@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +55,11 @@ public class Audiences {
     static final int PICK_CANDIDATES = 32;
     /** Most drops in one tick's transaction; the next tick takes the rest. */
     static final int DROPS_PER_TICK = 200;
-    private static final int PRESENCE_BATCH = 500;
+    /**
+     * Most waiting customers one heartbeat transaction marks seen. Its row locks last until its
+     * commit, and a customer's status poll or a pick that needs one of those rows waits for them.
+     */
+    public static final int PRESENCE_BATCH = 500;
     /** Sockets renew presence every two seconds; a shorter grace would drop connected customers. */
     static final int MIN_GRACE_SECONDS = 10;
 
@@ -530,27 +533,33 @@ public class Audiences {
     }
 
     /**
-     * The heartbeat of the waiting customers whose sockets one node holds: they are seen now. One
-     * statement per batch, which skips rows another transaction holds (a pick or a drop in
-     * progress) instead of waiting for them: waiting could deadlock with a picker, who locks rows
-     * in line order, and a row being picked or dropped needs no heartbeat.
+     * A batch of the heartbeat of the waiting customers whose sockets one node holds (at most
+     * {@link #PRESENCE_BATCH}): they are seen now. One statement, which skips rows another
+     * transaction holds (a pick or a drop in progress) instead of waiting for them: waiting could
+     * deadlock with a picker, who locks rows in line order, and a row being picked or dropped needs
+     * no heartbeat. The caller sends a node's customers batch by batch, each in a transaction of its
+     * own: in one transaction for all of them, 10,000 waiting customers' rows stayed locked for up
+     * to 3.2 s every two seconds, and their status polls waited that long (docs/benchmarks.md,
+     * tenth session).
      */
     @PermitAll
-    public void customersPresent(Collection<String> audienceIds) {
-        List<String> ids = List.copyOf(audienceIds);
-        for (int from = 0; from < ids.size(); from += PRESENCE_BATCH) {
-            List<String> batch = ids.subList(from, Math.min(ids.size(), from + PRESENCE_BATCH));
-            String placeholders = IntStream.rangeClosed(2, batch.size() + 1).mapToObj(i -> "?" + i)
-                    .collect(Collectors.joining(", "));
-            var update = em.createNativeQuery("update audience set customer_seen_at = ?1 where id in"
-                    + " (select id from audience where state = 'REQUESTED' and id in (" + placeholders + ")"
-                    + " for update skip locked)");
-            update.setParameter(1, Clock.now());
-            for (int i = 0; i < batch.size(); i++) {
-                update.setParameter(i + 2, batch.get(i));
-            }
-            update.executeUpdate();
+    public void customersPresent(List<String> audienceIds) {
+        if (audienceIds.size() > PRESENCE_BATCH) {
+            throw new IllegalArgumentException("At most " + PRESENCE_BATCH + " customers per heartbeat batch");
         }
+        if (audienceIds.isEmpty()) {
+            return;
+        }
+        String placeholders = IntStream.rangeClosed(2, audienceIds.size() + 1).mapToObj(i -> "?" + i)
+                .collect(Collectors.joining(", "));
+        var update = em.createNativeQuery("update audience set customer_seen_at = ?1 where id in"
+                + " (select id from audience where state = 'REQUESTED' and id in (" + placeholders + ")"
+                + " for update skip locked)");
+        update.setParameter(1, Clock.now());
+        for (int i = 0; i < audienceIds.size(); i++) {
+            update.setParameter(i + 2, audienceIds.get(i));
+        }
+        update.executeUpdate();
     }
 
     /**

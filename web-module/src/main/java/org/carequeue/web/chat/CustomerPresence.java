@@ -5,7 +5,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.util.Set;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.carequeue.audience.Audiences;
@@ -32,15 +32,16 @@ public class CustomerPresence {
     // The boundary commits on its own, so a failed beat is caught here and not retried by the timer.
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void beat() {
-        Set<String> waiting = sessions.waitingAudienceIds();
-        if (waiting.isEmpty()) {
-            return;
-        }
-        try {
-            audiences.customersPresent(waiting);
-        } catch (RuntimeException e) {
-            // The next beat tries again; one missed beat is far inside the grace period.
-            LOG.log(Level.WARNING, "Could not mark " + waiting.size() + " waiting customers as seen", e);
+        List<String> waiting = List.copyOf(sessions.waitingAudienceIds());
+        // A transaction per batch, so the rows it locks are held for one batch's update, not for all of them.
+        for (int from = 0; from < waiting.size(); from += Audiences.PRESENCE_BATCH) {
+            List<String> batch = waiting.subList(from, Math.min(waiting.size(), from + Audiences.PRESENCE_BATCH));
+            try {
+                audiences.customersPresent(batch);
+            } catch (RuntimeException e) {
+                // The next beat tries again; one missed beat is far inside the grace period.
+                LOG.log(Level.WARNING, "Could not mark " + batch.size() + " waiting customers as seen", e);
+            }
         }
     }
 }
