@@ -132,8 +132,6 @@ public class Audiences {
         String siteKey = queues.requireOnSite(queue, r.siteKey());
         String metadata = CustomerFacts.toJson("metadata", collected(queue, r.metadata(), customerAddress));
         VerifiedMetadata verified = verifiedFor(queue, r.secureMetadata());
-        int waiting = queues.waiting(queue.id());
-        queue.admit(waiting);
         String token = Tokens.newToken(Tokens.CUSTOMER_PREFIX);
         Audience audience = new Audience(queue.organizationId(), queue.id(), name, Tokens.hash(token),
                 message == null || message.isBlank() ? null : message, preAnswers, metadata);
@@ -145,10 +143,9 @@ public class Audiences {
         // The first message (stored by an observer) refers to the audience row by id only.
         em.flush();
         em.persist(new QueueLogEntry(queue.id(), QueueLogKind.REQUESTED, null, audience.id()));
-        requested.fire(new AudienceRequested(audience.id(), queue.id(), queue.organizationId()));
-        // Arrivals queue up on the queue's lock, so the newest joins behind everyone counted under it:
-        // the line is not counted a second time (a count reads the whole line).
-        return new CustomerRequestResponse(audience.id(), token, audience.state().name(), waiting + 1);
+        requested.fire(new AudienceRequested(audience.id(), queue.id(), queue.organizationId(), queue.memberIds()));
+        int place = queues.admitNewcomer(queue);
+        return new CustomerRequestResponse(audience.id(), token, audience.state().name(), place);
     }
 
     /** What the queue keeps of the browser's metadata: the IP address only from the server, and only under ALL. */
@@ -438,11 +435,11 @@ public class Audiences {
             throw new TransferNotAllowed(from.name());
         }
         Queue target = queues.forNewRequest(targetQueueId);
-        target.admit(queues.waiting(target.id()));
         audience.transferTo(agent.id(), target.id());
         em.persist(QueueLogEntry.transfer(from.id(), QueueLogKind.TRANSFERRED_OUT, agent.id(), audience.id(), target.id()));
         em.persist(QueueLogEntry.transfer(target.id(), QueueLogKind.TRANSFERRED_IN, agent.id(), audience.id(), from.id()));
         transferred.fire(new AudienceTransferred(audience.id(), from.id(), target.id(), audience.organizationId(), agent.id()));
+        queues.admitNewcomer(target);
         return view(audience, null, position(audience));
     }
 

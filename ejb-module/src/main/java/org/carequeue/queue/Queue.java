@@ -26,7 +26,7 @@ import org.carequeue.platform.InvalidInput;
 import org.carequeue.schedule.QueueSchedule;
 
 /**
- * A queue of one organization. It decides whether a new customer may join ({@link #admit(int)});
+ * A queue of one organization. It decides whether a new customer may join ({@link #admit(QueueState, boolean, int, int)});
  * the waiting customers themselves are audiences in state REQUESTED.
  */
 @Entity
@@ -114,17 +114,18 @@ public class Queue {
     }
 
     /**
-     * Refuses a newcomer with the reason a customer can be told; {@code waiting} is the number of
-     * customers already in line.
+     * Refuses a newcomer with the reason a customer can be told. The admission settings are passed
+     * as read under the arrival's lock of the queue's row, since they may have changed after this
+     * entity was read; {@code waiting} is the number of customers already in line.
      */
-    public void admit(int waiting) {
-        if (suspended) {
+    void admit(QueueState lockedState, boolean lockedSuspended, int lockedCapacity, int waiting) {
+        if (lockedSuspended) {
             throw new QueueSuspended(name);
         }
-        if (state == QueueState.CLOSED) {
+        if (lockedState == QueueState.CLOSED) {
             throw new QueueClosed(name);
         }
-        if (waiting >= capacity) {
+        if (waiting >= lockedCapacity) {
             throw new QueueFull(name);
         }
     }

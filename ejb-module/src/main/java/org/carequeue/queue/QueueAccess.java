@@ -15,8 +15,6 @@ import org.carequeue.platform.BusinessException;
 import org.carequeue.platform.Clock;
 import org.carequeue.platform.Forbidden;
 import org.carequeue.security.Roles;
-import org.eclipse.persistence.config.HintValues;
-import org.eclipse.persistence.config.QueryHints;
 import org.eclipse.persistence.sessions.Session;
 
 /**
@@ -75,27 +73,48 @@ public class QueueAccess {
     }
 
     /**
-     * A queue customers may join, locked until the transaction ends so that the capacity check and
-     * the new request cannot interleave with another arrival or a change of the queue.
+     * A queue a customer may join or be transferred to, read without a lock: the arrival is
+     * stored first and admitted last, by {@link #admitNewcomer}.
+     */
+    public Queue forNewRequest(String queueId) {
+        return byId(queueId);
+    }
+
+    /**
+     * Admits the newcomer this transaction has just put in the queue's line, or refuses it with
+     * the reason a customer can be told (the transaction then rolls back). The queue's row stays
+     * locked until the transaction ends, so that the capacity check and the newcomer's place cannot
+     * interleave with another arrival or a change of the queue; the line is counted under the lock,
+     * newcomer included, and a racing arrival counts it once it has committed.
+     *
+     * <p>The lock is taken last, once everything else the arrival writes is flushed, so arrivals
+     * queue up on it only for the count and the commit. Taken first, it was held through the whole
+     * arrival, and under load most connections waited for it (pick benchmark, docs/benchmarks.md,
+     * eleventh session). Only the admission settings are read under it: a refresh of the queue
+     * entity would read its members again too.
      *
      * <p>On PostgreSQL the lock is {@code for no key update}, the one an update of the row takes:
      * it excludes the same arrivals and changes as {@code for update}, but not the {@code key share}
      * lock that the foreign key of every activity log entry takes on its queue. With
      * {@code for update}, picks' log entries waited for the arrivals ahead of them (9.9 ms on
      * average in the pick benchmark, docs/benchmarks.md, ninth session). H2 has no such lock and
-     * keeps {@code for update}. The row read under the lock refreshes the queue if this
-     * transaction read it before, as a locking find did.
+     * keeps {@code for update}.
+     *
+     * @return the newcomer's place in line
      */
-    public Queue forNewRequest(String queueId) {
-        Queue queue = queueId == null ? null : (Queue) em.createNativeQuery("select * from queue where id = ?1"
-                        + (onPostgreSql() ? " for no key update" : " for update"), Queue.class)
-                .setParameter(1, queueId)
-                .setHint(QueryHints.REFRESH, HintValues.TRUE)
-                .getResultList().stream().findFirst().orElse(null);
-        if (queue == null || queue.isDeleted()) {
+    public int admitNewcomer(Queue queue) {
+        em.flush();
+        List<?> rows = em.createNativeQuery("select state, suspended, capacity, deleted_at from queue where id = ?1"
+                        + (onPostgreSql() ? " for no key update" : " for update"))
+                .setParameter(1, queue.id())
+                .getResultList();
+        Object[] locked = rows.isEmpty() ? null : (Object[]) rows.get(0);
+        if (locked == null || locked[3] != null) {
             throw new QueueNotFound();
         }
-        return queue;
+        int line = waiting(queue.id());
+        queue.admit(QueueState.valueOf((String) locked[0]), (Boolean) locked[1], ((Number) locked[2]).intValue(), line - 1);
+        return line;
     }
 
     private boolean onPostgreSql() {

@@ -51,7 +51,7 @@ public class DeskPush {
     ClusterRelay relay;
 
     void requested(@Observes(during = TransactionPhase.AFTER_SUCCESS) AudienceRequested event) {
-        queueChanged(event.queueId(), true);
+        tellMembers(event.queueId(), event.queueMemberIds(), true);
     }
 
     void accepted(@Observes(during = TransactionPhase.AFTER_SUCCESS) AudienceAccepted event) {
