@@ -73,11 +73,12 @@ public class QueueAccess {
     }
 
     /**
-     * A queue a customer may join or be transferred to, read without a lock: the arrival is
-     * stored first and admitted last, by {@link #admitNewcomer}.
+     * A queue a customer may join or be transferred to, read without a lock (the arrival is
+     * stored first and admitted last, by {@link #admitNewcomer}) and with its members, whose desks
+     * are told.
      */
     public Queue forNewRequest(String queueId) {
-        return byId(queueId);
+        return withMembers(queueId);
     }
 
     /**
@@ -158,8 +159,8 @@ public class QueueAccess {
     }
 
     /**
-     * The queue and its members with one query, not two: a member's access reads the members
-     * anyway, and picks and the desk's reads come through here.
+     * The queue and its members with one query, not two: a member's access and an arrival's desk
+     * push read the members anyway, and picks, arrivals and the desk's reads come through here.
      */
     private Queue withMembers(String queueId) {
         return existing(queueId == null ? null : em.createQuery(
