@@ -144,6 +144,7 @@ public class Audiences {
         em.flush();
         em.persist(new QueueLogEntry(queue.id(), QueueLogKind.REQUESTED, null, audience.id()));
         requested.fire(new AudienceRequested(audience.id(), queue.id(), queue.organizationId(), queue.memberIds()));
+        // Admitted last: arrivals queue up on the queue's lock for the count and the commit only.
         int place = queues.admitNewcomer(queue);
         return new CustomerRequestResponse(audience.id(), token, audience.state().name(), place);
     }

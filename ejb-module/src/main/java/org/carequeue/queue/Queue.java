@@ -26,8 +26,9 @@ import org.carequeue.platform.InvalidInput;
 import org.carequeue.schedule.QueueSchedule;
 
 /**
- * A queue of one organization. It decides whether a new customer may join ({@link #admit(QueueState, boolean, int, int)});
- * the waiting customers themselves are audiences in state REQUESTED.
+ * A queue of one organization. It decides whether a new customer may join
+ * ({@link #admit(QueueState, boolean, int, int)}); the waiting customers themselves are audiences
+ * in state REQUESTED.
  */
 @Entity
 public class Queue {
