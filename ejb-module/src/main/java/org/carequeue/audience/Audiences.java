@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.carequeue.agent.Agent;
@@ -51,13 +52,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 public class Audiences {
 
-    /** How many waiting customers "pick next" reads at a time, in line order. */
-    static final int PICK_CANDIDATES = 32;
+    /** How long "pick next" keeps looking while every waiting customer's row is held by someone else. */
+    static final long HELD_LINE_MILLIS = 5_000;
+    /** The pause between two looks at a line whose every waiting row is held: about one pick's time. */
+    static final long HELD_LINE_PAUSE_MILLIS = 10;
     /** Most drops in one tick's transaction; the next tick takes the rest. */
     static final int DROPS_PER_TICK = 200;
     /**
      * Most waiting customers one heartbeat transaction marks seen. Its row locks last until its
-     * commit, and a customer's status poll or a pick that needs one of those rows waits for them.
+     * commit: a customer's status poll that needs one of those rows waits for them, and "pick next"
+     * takes another customer or looks again.
      */
     public static final int PRESENCE_BATCH = 500;
     /** Sockets renew presence every two seconds; a shorter grace would drop connected customers. */
@@ -284,45 +288,48 @@ public class Audiences {
      * skip locked}): racing agents each lock a different customer at once instead of queueing up
      * behind the first one's whole transaction, and the database still gives each row to one of
      * them. A customer skipped for being locked (by another pick, a drop or a heartbeat) is taken
-     * by the next pick if still waiting. When every waiting row is held, the line is walked with
-     * waiting locks as before, so "empty" is only answered when nobody waits.
+     * by the next pick if still waiting.
+     *
+     * <p>A pick never waits for a customer's row. When every waiting row is held, it looks again
+     * after a short pause, until one is free, nobody waits ("empty", once the holders have
+     * committed), or {@link #HELD_LINE_MILLIS} have passed ({@code service_unavailable}, nothing
+     * changed). It used to walk the line with waiting locks instead, and two such walkers
+     * deadlocked now and then, on PostgreSQL as on H2: a locking read keeps the lock of every row
+     * it locked and then found changed (picked by a transaction that committed meanwhile), so a
+     * picker could hold rows further down the line than the one it waited for
+     * (docs/reliability.md).
      */
     private Audience pickNext(Queue queue, Agent agent) {
-        // The whole row comes with its lock: it is read as the lock was taken, so it is still waiting.
-        List<?> free = em.createNativeQuery("select * from audience where waiting_in = ?1"
-                        + WaitingLine.SQL_ORDER + " limit 1 for update skip locked", Audience.class)
-                .setParameter(1, queue.id())
-                .getResultList();
-        if (!free.isEmpty()) {
-            Audience audience = (Audience) free.get(0);
-            audience.accept(agent.id());
-            return audience;
-        }
-        return pickNextWaiting(queue, agent);
-    }
-
-    /**
-     * Locks waiting customers in line order until one is still waiting once its lock is held.
-     * Rows other agents took in the meantime are skipped; when a whole page was taken, the line is
-     * read again, so "empty" is only answered when nobody waits.
-     */
-    private Audience pickNextWaiting(Queue queue, Agent agent) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HELD_LINE_MILLIS);
         while (true) {
-            List<String> candidates = em.createQuery("select a.id from Audience a where a.waitingIn = :queue"
-                            + WaitingLine.JPQL_ORDER, String.class)
-                    .setParameter("queue", queue.id())
-                    .setMaxResults(PICK_CANDIDATES)
+            // The whole row comes with its lock: it is read as the lock was taken, so it is still waiting.
+            List<?> free = em.createNativeQuery("select * from audience where waiting_in = ?1"
+                            + WaitingLine.SQL_ORDER + " limit 1 for update skip locked", Audience.class)
+                    .setParameter(1, queue.id())
                     .getResultList();
-            for (String candidate : candidates) {
-                Audience audience = audiences.locked(candidate);
-                if (audience.state().isWaiting()) {
-                    audience.accept(agent.id());
-                    return audience;
-                }
+            if (!free.isEmpty()) {
+                Audience audience = (Audience) free.get(0);
+                audience.accept(agent.id());
+                return audience;
             }
-            if (candidates.size() < PICK_CANDIDATES) {
+            if (em.createQuery("select a.id from Audience a where a.waitingIn = :queue", String.class)
+                    .setParameter("queue", queue.id()).setMaxResults(1).getResultList().isEmpty()) {
                 throw new NobodyWaiting(queue.name());
             }
+            if (System.nanoTime() > deadline || !pausedBeforeLookingAgain()) {
+                throw new LineHeld(queue.name());
+            }
+        }
+    }
+
+    /** @return false if the thread was interrupted (the server is stopping) */
+    private static boolean pausedBeforeLookingAgain() {
+        try {
+            Thread.sleep(HELD_LINE_PAUSE_MILLIS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -534,7 +541,7 @@ public class Audiences {
      * A batch of the heartbeat of the waiting customers whose sockets one node holds (at most
      * {@link #PRESENCE_BATCH}): they are seen now. One statement, which skips rows another
      * transaction holds (a pick or a drop in progress) instead of waiting for them: waiting could
-     * deadlock with a picker, who locks rows in line order, and a row being picked or dropped needs
+     * deadlock with a drop, which locks rows in line order, and a row being picked or dropped needs
      * no heartbeat. The caller sends a node's customers batch by batch, each in a transaction of its
      * own: in one transaction for all of them, 10,000 waiting customers' rows stayed locked for up
      * to 3.2 s every two seconds, and their status polls waited that long (docs/benchmarks.md,
@@ -564,7 +571,7 @@ public class Audiences {
      * Drops waiting customers nobody has seen for the grace period. Every node runs this; under
      * the row lock the audience checks again that the customer is still waiting and still unseen,
      * so each drop happens once and a customer who just came back stays. Rows are locked in line
-     * order, the order pickers lock them in, so the two never deadlock.
+     * order, so two nodes' drops never deadlock, and a pick never waits for a row.
      */
     @PermitAll
     public int dropAbandoned() {

@@ -291,6 +291,7 @@ public class ChatEndpoint {
             sessions.send(session, ServerFrame.Error.of(ErrorCode.SERVICE_UNAVAILABLE.code(),
                     "The database cannot be reached; send it again shortly with the same clientMessageId", clientMessageId));
         } else if (Failures.isTransient(e)) {
+            LOG.log(Level.INFO, "Lost a race for a lock; answered service_unavailable: {0}", Failures.innermost(e));
             sessions.send(session, ServerFrame.Error.of(ErrorCode.SERVICE_UNAVAILABLE.code(),
                     "Busy; nothing was stored, send again", clientMessageId));
         } else {

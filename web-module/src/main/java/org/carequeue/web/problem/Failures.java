@@ -76,4 +76,16 @@ public final class Failures {
         }
         return false;
     }
+
+    /**
+     * The innermost cause, as it says itself: for a lost race the database's own words (a
+     * deadlock's detail names both sides), which the outer wrappers only repeat or hide.
+     */
+    public static String innermost(Throwable failure) {
+        Throwable t = failure;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return String.valueOf(t);
+    }
 }

@@ -76,7 +76,9 @@ public class ThrowableMapper implements ExceptionMapper<Throwable> {
                     .build();
         }
         if (Failures.isTransient(exception)) {
-            LOG.log(Level.FINE, "Lost a race for a lock; the client may retry", exception);
+            // Logged so that a test (or an operator) seeing this answer can tell which lock it was.
+            LOG.log(Level.INFO, "Lost a race for a lock; answered 503, the client may retry: {0}",
+                    Failures.innermost(exception));
             return Response.fromResponse(Problems.response(ErrorCode.SERVICE_UNAVAILABLE,
                     "Busy with the same conversation or queue; nothing was changed, try again")).header("Retry-After", "1")
                     .build();
