@@ -25,7 +25,6 @@ import org.carequeue.api.message.PostMessageResponse;
 import org.carequeue.audience.Audience;
 import org.carequeue.audience.AudienceAccess;
 import org.carequeue.audience.AudienceEnded;
-import org.carequeue.audience.AudienceRequested;
 import org.carequeue.audience.AudienceTransferred;
 import org.carequeue.platform.BusinessException;
 import org.carequeue.platform.Forbidden;
@@ -211,20 +210,6 @@ public class Conversations {
     @PermitAll
     public List<MessageResponse> sinceWithAgentToken(String agentToken, String audienceId, long since) {
         return since(audiences.forReader(audienceId, agentByToken(agentToken)).id(), since);
-    }
-
-    /**
-     * The message a customer brought with their request becomes the conversation's first, in the
-     * request's transaction (the audience is new, so nobody else can hold its row, and no earlier
-     * try of this message can be stored: there is no retry to look up).
-     */
-    @PermitAll
-    public void storeRequestMessage(@Observes AudienceRequested event) {
-        Audience audience = em.find(Audience.class, event.audienceId());
-        if (audience.firstMessage() != null) {
-            store(audience, REQUEST_MESSAGE_ID, SenderRole.CUSTOMER, audience.customerName(), audience.firstMessage(),
-                    null);
-        }
     }
 
     /**

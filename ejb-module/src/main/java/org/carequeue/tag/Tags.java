@@ -1,9 +1,7 @@
 package org.carequeue.tag;
 
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
@@ -24,7 +22,6 @@ import org.carequeue.api.tag.TagResponse;
 import org.carequeue.api.tag.TagRuleResponse;
 import org.carequeue.audience.Audience;
 import org.carequeue.audience.AudienceAccess;
-import org.carequeue.audience.AudienceRequested;
 import org.carequeue.platform.AlreadyTaken;
 import org.carequeue.platform.BusinessException;
 import org.carequeue.platform.InvalidInput;
@@ -33,7 +30,7 @@ import org.carequeue.security.Roles;
 
 /**
  * The tag use cases: operators shape the organization's tag tree and its automatic rules; agents
- * put tags on the audiences of their queues; the rules tag a new request from its answers.
+ * put tags on the audiences of their queues ({@link AnswerTags} tags a new request from its answers).
  */
 @Stateless
 public class Tags {
@@ -191,40 +188,13 @@ public class Tags {
         em.remove(rule);
     }
 
-    /**
-     * Tags a new request from its pre-questionnaire answers, in the request's own transaction. Only
-     * the container calls this, on behalf of a customer without an account.
-     */
-    @PermitAll
-    public void tagFromAnswers(@Observes AudienceRequested requested) {
-        Audience audience = em.find(Audience.class, requested.audienceId());
-        Map<String, String> answers = audience == null ? Map.of() : audience.preAnswers();
-        if (answers.isEmpty()) {
-            return;
-        }
-        // A request that arrives again (a transfer, say) keeps the tags it has.
-        Set<String> carried = carried(audience.id());
-        em.createQuery("select r from TagRule r where r.organizationId = :org"
-                        + " and (r.queueId is null or r.queueId = :queue)", TagRule.class)
-                .setParameter("org", requested.organizationId())
-                .setParameter("queue", requested.queueId())
-                .getResultStream()
-                .filter(rule -> rule.matches(answers))
-                .map(TagRule::tagId)
-                .distinct()
-                .filter(tagId -> !carried.contains(tagId))
-                .forEach(tagId -> em.persist(new AudienceTag(audience.id(), tagId, null)));
-    }
-
     private List<TagResponse> tagsOf(Audience audience, String organizationId) {
         Set<String> carried = carried(audience.id());
         return tree(organizationId).stream().filter(t -> carried.contains(t.id())).toList();
     }
 
     private Set<String> carried(String audienceId) {
-        return em.createQuery("select a.tagId from AudienceTag a where a.audienceId = :audience", String.class)
-                .setParameter("audience", audienceId)
-                .getResultStream().collect(Collectors.toSet());
+        return AnswerTags.carried(em, audienceId);
     }
 
     private List<TagResponse> tree(String organizationId) {
