@@ -42,6 +42,7 @@ import org.carequeue.queue.QueueLogEntry;
 import org.carequeue.queue.QueueLogKind;
 import org.carequeue.security.Roles;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.persistence.sessions.Session;
 
 /**
  * The audience use cases: a customer requests, an agent picks, transfers or ends, either side ends,
@@ -52,16 +53,25 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 public class Audiences {
 
+    /** How many waiting customers "pick next" on H2 reads at a time, in line order. */
+    static final int PICK_CANDIDATES = 32;
     /** How long "pick next" keeps looking while every waiting customer's row is held by someone else. */
-    static final long HELD_LINE_MILLIS = 5_000;
-    /** The pause between two looks at a line whose every waiting row is held: about one pick's time. */
-    static final long HELD_LINE_PAUSE_MILLIS = 10;
+    static final long HELD_LINE_MILLIS = 10_000;
+    /**
+     * The first pause before "pick next" looks at a held line again (about one pick's time); each
+     * next pause is twice as long, up to {@link #HELD_LINE_MAX_PAUSE_MILLIS}. Fifteen agents losing
+     * a race for one customer and looking again every 10 ms kept the server so busy that one of
+     * them still found the row held after 5 s (PickRaceIT on H2, with two other processes busy on
+     * the same two cores; the winner's commit starved, most likely).
+     */
+    static final long HELD_LINE_FIRST_PAUSE_MILLIS = 10;
+    static final long HELD_LINE_MAX_PAUSE_MILLIS = 160;
     /** Most drops in one tick's transaction; the next tick takes the rest. */
     static final int DROPS_PER_TICK = 200;
     /**
      * Most waiting customers one heartbeat transaction marks seen. Its row locks last until its
      * commit: a customer's status poll that needs one of those rows waits for them, and "pick next"
-     * takes another customer or looks again.
+     * takes another customer, or looks again (PostgreSQL) or waits (H2).
      */
     public static final int PRESENCE_BATCH = 500;
     /** Sockets renew presence every two seconds; a shorter grace would drop connected customers. */
@@ -290,17 +300,20 @@ public class Audiences {
      * them. A customer skipped for being locked (by another pick, a drop or a heartbeat) is taken
      * by the next pick if still waiting.
      *
-     * <p>A pick never waits for a customer's row. When every waiting row is held, it looks again
-     * after a short pause, until one is free, nobody waits ("empty", once the holders have
-     * committed), or {@link #HELD_LINE_MILLIS} have passed ({@code service_unavailable}, nothing
-     * changed). It used to walk the line with waiting locks instead, and two such walkers
-     * deadlocked now and then, on PostgreSQL as on H2: a locking read keeps the lock of every row
-     * it locked and then found changed (picked by a transaction that committed meanwhile), so a
-     * picker could hold rows further down the line than the one it waited for
-     * (docs/reliability.md).
+     * <p>On PostgreSQL a pick never waits for a customer's row. When every waiting row is held,
+     * it looks again after a pause (10 ms, then twice as long each time), until one is free,
+     * nobody waits ("empty", once the holders have committed), or {@link #HELD_LINE_MILLIS} have
+     * passed ({@code service_unavailable}, nothing changed). It used to walk the line with waiting
+     * locks instead, and two such walkers deadlocked now and then: a locking read keeps the lock
+     * of every row it locked and then found changed (picked by a transaction that committed
+     * meanwhile), so a picker could hold rows further down the line than the one it waited for
+     * (docs/reliability.md). On H2 looking again found the row held for the whole 10 s now and
+     * then, long after its holder had committed (not traced), so H2 still walks the line, and may
+     * still answer a rare deadlock with {@code service_unavailable}.
      */
     private Audience pickNext(Queue queue, Agent agent) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HELD_LINE_MILLIS);
+        long pause = HELD_LINE_FIRST_PAUSE_MILLIS;
         while (true) {
             // The whole row comes with its lock: it is read as the lock was taken, so it is still waiting.
             List<?> free = em.createNativeQuery("select * from audience where waiting_in = ?1"
@@ -312,20 +325,49 @@ public class Audiences {
                 audience.accept(agent.id());
                 return audience;
             }
+            if (!em.unwrap(Session.class).getPlatform().isPostgreSQL()) {
+                return pickNextWaiting(queue, agent);
+            }
             if (em.createQuery("select a.id from Audience a where a.waitingIn = :queue", String.class)
                     .setParameter("queue", queue.id()).setMaxResults(1).getResultList().isEmpty()) {
                 throw new NobodyWaiting(queue.name());
             }
-            if (System.nanoTime() > deadline || !pausedBeforeLookingAgain()) {
+            if (System.nanoTime() > deadline || !pausedBeforeLookingAgain(pause)) {
                 throw new LineHeld(queue.name());
+            }
+            pause = Math.min(2 * pause, HELD_LINE_MAX_PAUSE_MILLIS);
+        }
+    }
+
+    /**
+     * On H2: locks waiting customers in line order until one is still waiting once its lock is
+     * held. Rows other agents took in the meantime are skipped; when a whole page was taken, the
+     * line is read again, so "empty" is only answered when nobody waits.
+     */
+    private Audience pickNextWaiting(Queue queue, Agent agent) {
+        while (true) {
+            List<String> candidates = em.createQuery("select a.id from Audience a where a.waitingIn = :queue"
+                            + WaitingLine.JPQL_ORDER, String.class)
+                    .setParameter("queue", queue.id())
+                    .setMaxResults(PICK_CANDIDATES)
+                    .getResultList();
+            for (String candidate : candidates) {
+                Audience audience = audiences.locked(candidate);
+                if (audience.state().isWaiting()) {
+                    audience.accept(agent.id());
+                    return audience;
+                }
+            }
+            if (candidates.size() < PICK_CANDIDATES) {
+                throw new NobodyWaiting(queue.name());
             }
         }
     }
 
     /** @return false if the thread was interrupted (the server is stopping) */
-    private static boolean pausedBeforeLookingAgain() {
+    private static boolean pausedBeforeLookingAgain(long millis) {
         try {
-            Thread.sleep(HELD_LINE_PAUSE_MILLIS);
+            Thread.sleep(millis);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -541,7 +583,7 @@ public class Audiences {
      * A batch of the heartbeat of the waiting customers whose sockets one node holds (at most
      * {@link #PRESENCE_BATCH}): they are seen now. One statement, which skips rows another
      * transaction holds (a pick or a drop in progress) instead of waiting for them: waiting could
-     * deadlock with a drop, which locks rows in line order, and a row being picked or dropped needs
+     * deadlock with a drop or a pick on H2, which lock rows in line order, and a row being picked or dropped needs
      * no heartbeat. The caller sends a node's customers batch by batch, each in a transaction of its
      * own: in one transaction for all of them, 10,000 waiting customers' rows stayed locked for up
      * to 3.2 s every two seconds, and their status polls waited that long (docs/benchmarks.md,
@@ -571,7 +613,8 @@ public class Audiences {
      * Drops waiting customers nobody has seen for the grace period. Every node runs this; under
      * the row lock the audience checks again that the customer is still waiting and still unseen,
      * so each drop happens once and a customer who just came back stays. Rows are locked in line
-     * order, so two nodes' drops never deadlock, and a pick never waits for a row.
+     * order, the order pickers on H2 lock them in, so drops never deadlock with each other or with
+     * those; on PostgreSQL a pick never waits for a row.
      */
     @PermitAll
     public int dropAbandoned() {

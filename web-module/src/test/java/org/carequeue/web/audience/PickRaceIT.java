@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,6 +49,14 @@ import org.junit.jupiter.api.Test;
 class PickRaceIT extends AgainstBuiltWar {
 
     static final int AGENTS = 16;
+    /**
+     * On H2 pickers still walk the line with waiting locks when every waiting row is held, and H2
+     * has now and then chosen one of two walkers as a deadlock victim (docs/reliability.md): that
+     * pick answers 503 service_unavailable ("nothing was changed, try again"). On H2 an agent may
+     * get that answer a few times; on PostgreSQL, where a pick never waits for a row, never.
+     */
+    static final boolean H2_MAY_BE_BUSY = "h2".equals(System.getProperty("carequeue.it.database", "h2"));
+    static final int MAX_BUSY_ANSWERS = 3;
     static final int ROUNDS = Integer.getInteger("carequeue.pick-race.rounds", 100);
     /** Rounds where half the agents pick from the desk's queue view (each loads the page first): half of them the desks' alone. */
     static final int DESK_ROUNDS = Integer.getInteger("carequeue.pick-race.desk-rounds", 20);
@@ -215,8 +224,15 @@ class PickRaceIT extends AgainstBuiltWar {
             picks.add(pickers.submit(() -> {
                 start.await(30, TimeUnit.SECONDS);
                 List<String> mine = new ArrayList<>();
-                for (int attempt = 0; attempt <= customers; attempt++) {
+                int busy = 0;
+                for (int attempt = 0; attempt <= customers + busy; attempt++) {
                     Api.Reply reply = api.post("api/v1/queues/" + queue.id() + "/pick", agent.token(), null);
+                    if (reply.status() == 503 && H2_MAY_BE_BUSY && busy < MAX_BUSY_ANSWERS
+                            && "service_unavailable".equals(reply.problem().code())) {
+                        // Nothing changed; a client tries again, as the answer says.
+                        busy++;
+                        continue;
+                    }
                     if (reply.status() != 200) {
                         assertEquals("queue_is_empty", reply.problem().code(), reply.body());
                         return mine;
@@ -236,43 +252,54 @@ class PickRaceIT extends AgainstBuiltWar {
     }
 
     /**
-     * "Pick next" never waits for a customer's row, so it cannot join a circle of waits (two
-     * pickers each holding a row the other wants; docs/reliability.md). While another transaction
-     * holds the only waiting customer, it looks again until the row is free; held longer than a
-     * pick looks, the answer is {@code service_unavailable} and nothing changed; a free customer
-     * behind a held one is taken at once.
+     * "Pick next" on PostgreSQL never waits for a customer's row, so it cannot join a circle of
+     * waits (two pickers each holding a row the other wants; docs/reliability.md); on H2 it waits,
+     * and the answers are the same within H2's lock timeout (10 s in the suite). A pick started while
+     * another transaction holds the only waiting customer looks again and takes them once the
+     * row is free; a row held longer than a pick looks gets {@code service_unavailable}, with
+     * nothing changed, and a free customer behind a held one is taken at once. The customer a pick
+     * must take once released is held for less than the suite's grace (10 s without a socket), so
+     * no drop takes them first.
      */
     @Test
     void pickNextLooksAgainWhileEveryWaitingCustomerIsHeldAndNeverWaitsForTheRow() throws Exception {
         String pick = "api/v1/queues/" + queue.id() + "/pick";
-        String held = api.request(queue.id(), "Held", null).audienceId();
+        String released = api.request(queue.id(), "Released", null).audienceId();
         try (Connection holder = DatabaseUnderTest.connect()) {
-            holder.setAutoCommit(false);
-            try (PreparedStatement lock = holder.prepareStatement("select id from audience where id = ? for update")) {
-                lock.setString(1, held);
-                try (ResultSet row = lock.executeQuery()) {
-                    assertTrue(row.next());
-                }
-            }
-            Api.Reply busy = api.post(pick, agents.get(0).token(), null);
-            assertEquals(503, busy.status(), busy.body());
-            assertEquals("service_unavailable", busy.problem().code());
-
-            String free = api.request(queue.id(), "Free", null).audienceId();
-            assertEquals(free, api.post(pick, agents.get(1).token(), null).expect(200).as(AudienceResponse.class).audienceId(),
-                    "the free customer behind the held one");
-
-            Future<Api.Reply> looking = pickers.submit(() -> api.post(pick, agents.get(2).token(), null));
+            hold(holder, released);
+            Future<Api.Reply> looking = pickers.submit(() -> api.post(pick, agents.get(0).token(), null));
             Thread.sleep(1_000);
             assertFalse(looking.isDone(), "still looking while the row is held");
             holder.rollback();
-            assertEquals(held, looking.get(10, TimeUnit.SECONDS).expect(200).as(AudienceResponse.class).audienceId(),
+            assertEquals(released, looking.get(10, TimeUnit.SECONDS).expect(200).as(AudienceResponse.class).audienceId(),
                     "taken once the holder let go");
         }
-        assertEquals("queue_is_empty", api.post(pick, agents.get(3).token(), null).problem().code());
-        assertEquals(List.of(agents.get(1).id(), agents.get(2).id()),
+
+        String held = api.request(queue.id(), "Held", null).audienceId();
+        try (Connection holder = DatabaseUnderTest.connect()) {
+            hold(holder, held);
+            Api.Reply busy = api.post(pick, agents.get(1).token(), null);
+            assertEquals(503, busy.status(), busy.body());
+            assertEquals("service_unavailable", busy.problem().code());
+            String free = api.request(queue.id(), "Free", null).audienceId();
+            assertEquals(free, api.post(pick, agents.get(2).token(), null).expect(200).as(AudienceResponse.class).audienceId(),
+                    "the free customer behind the held one");
+            holder.rollback();
+        }
+        assertEquals(List.of(agents.get(0).id(), agents.get(2).id()),
                 pickedLines().stream().map(QueueLogEntryResponse::agentId).toList(),
                 "two PICKED lines, none for the busy answer");
+    }
+
+    /** Locks an audience's row from outside, as a pick in progress or a drop would, until the connection rolls back. */
+    private static void hold(Connection holder, String audienceId) throws SQLException {
+        holder.setAutoCommit(false);
+        try (PreparedStatement lock = holder.prepareStatement("select id from audience where id = ? for update")) {
+            lock.setString(1, audienceId);
+            try (ResultSet row = lock.executeQuery()) {
+                assertTrue(row.next());
+            }
+        }
     }
 }
 
