@@ -55,14 +55,13 @@ public class Audiences {
 
     /** How many waiting customers "pick next" on H2 reads at a time, in line order. */
     static final int PICK_CANDIDATES = 32;
-    /** How long "pick next" keeps looking while every waiting customer's row is held by someone else. */
+    /** How long "pick next" on PostgreSQL keeps looking while every waiting customer's row is held by someone else. */
     static final long HELD_LINE_MILLIS = 10_000;
     /**
      * The first pause before "pick next" looks at a held line again (about one pick's time); each
-     * next pause is twice as long, up to {@link #HELD_LINE_MAX_PAUSE_MILLIS}. Fifteen agents losing
-     * a race for one customer and looking again every 10 ms kept the server so busy that one of
-     * them still found the row held after 5 s (PickRaceIT on H2, with two other processes busy on
-     * the same two cores; the winner's commit starved, most likely).
+     * next pause is twice as long, up to {@link #HELD_LINE_MAX_PAUSE_MILLIS}, so that fifteen
+     * agents who lost the race for one customer do not keep the server busy with their looks
+     * while the winner commits.
      */
     static final long HELD_LINE_FIRST_PAUSE_MILLIS = 10;
     static final long HELD_LINE_MAX_PAUSE_MILLIS = 160;
