@@ -311,22 +311,30 @@ public class Audiences {
      * still answer a rare deadlock with {@code service_unavailable}.
      */
     private Audience pickNext(Queue queue, Agent agent) {
+        Audience next = firstFreeWaiting(queue);
+        if (next == null) {
+            boolean onPostgreSql = em.unwrap(Session.class).getPlatform().isPostgreSQL();
+            next = onPostgreSql ? firstFreedWaiting(queue) : firstStillWaiting(queue);
+        }
+        next.accept(agent.id());
+        return next;
+    }
+
+    /** The longest-waiting customer whose row nobody holds, locked; null when every waiting row is held or nobody waits. */
+    private Audience firstFreeWaiting(Queue queue) {
+        // The whole row comes with its lock: it is read as the lock was taken, so it is still waiting.
+        List<?> free = em.createNativeQuery("select * from audience where waiting_in = ?1"
+                        + WaitingLine.SQL_ORDER + " limit 1 for update skip locked", Audience.class)
+                .setParameter(1, queue.id())
+                .getResultList();
+        return free.isEmpty() ? null : (Audience) free.get(0);
+    }
+
+    /** On PostgreSQL: looks again, with growing pauses, until a waiting row is free, nobody waits, or time is up. */
+    private Audience firstFreedWaiting(Queue queue) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HELD_LINE_MILLIS);
         long pause = HELD_LINE_FIRST_PAUSE_MILLIS;
         while (true) {
-            // The whole row comes with its lock: it is read as the lock was taken, so it is still waiting.
-            List<?> free = em.createNativeQuery("select * from audience where waiting_in = ?1"
-                            + WaitingLine.SQL_ORDER + " limit 1 for update skip locked", Audience.class)
-                    .setParameter(1, queue.id())
-                    .getResultList();
-            if (!free.isEmpty()) {
-                Audience audience = (Audience) free.get(0);
-                audience.accept(agent.id());
-                return audience;
-            }
-            if (!em.unwrap(Session.class).getPlatform().isPostgreSQL()) {
-                return pickNextWaiting(queue, agent);
-            }
             if (em.createQuery("select a.id from Audience a where a.waitingIn = :queue", String.class)
                     .setParameter("queue", queue.id()).setMaxResults(1).getResultList().isEmpty()) {
                 throw new NobodyWaiting(queue.name());
@@ -335,6 +343,10 @@ public class Audiences {
                 throw new LineHeld(queue.name());
             }
             pause = Math.min(2 * pause, HELD_LINE_MAX_PAUSE_MILLIS);
+            Audience free = firstFreeWaiting(queue);
+            if (free != null) {
+                return free;
+            }
         }
     }
 
@@ -343,7 +355,7 @@ public class Audiences {
      * held. Rows other agents took in the meantime are skipped; when a whole page was taken, the
      * line is read again, so "empty" is only answered when nobody waits.
      */
-    private Audience pickNextWaiting(Queue queue, Agent agent) {
+    private Audience firstStillWaiting(Queue queue) {
         while (true) {
             List<String> candidates = em.createQuery("select a.id from Audience a where a.waitingIn = :queue"
                             + WaitingLine.JPQL_ORDER, String.class)
@@ -353,7 +365,6 @@ public class Audiences {
             for (String candidate : candidates) {
                 Audience audience = audiences.locked(candidate);
                 if (audience.state().isWaiting()) {
-                    audience.accept(agent.id());
                     return audience;
                 }
             }
@@ -582,8 +593,8 @@ public class Audiences {
      * A batch of the heartbeat of the waiting customers whose sockets one node holds (at most
      * {@link #PRESENCE_BATCH}): they are seen now. One statement, which skips rows another
      * transaction holds (a pick or a drop in progress) instead of waiting for them: waiting could
-     * deadlock with a drop or a pick on H2, which lock rows in line order, and a row being picked or dropped needs
-     * no heartbeat. The caller sends a node's customers batch by batch, each in a transaction of its
+     * deadlock with a drop or a pick on H2, which lock rows in line order, and a row being picked
+     * or dropped needs no heartbeat. The caller sends a node's customers batch by batch, each in a transaction of its
      * own: in one transaction for all of them, 10,000 waiting customers' rows stayed locked for up
      * to 3.2 s every two seconds, and their status polls waited that long (docs/benchmarks.md,
      * tenth session).
