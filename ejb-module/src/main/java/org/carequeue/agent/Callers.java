@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.SecurityContext;
 import java.security.Principal;
 import java.util.Arrays;
+import java.util.List;
 import org.carequeue.platform.Forbidden;
 import org.carequeue.platform.NotAuthenticated;
 import org.carequeue.security.Roles;
@@ -35,6 +36,21 @@ public class Callers {
             throw new NotAuthenticated("Sign in as an agent first");
         }
         return agent;
+    }
+
+    /**
+     * Who calls, as the authentication mechanism read them for this request: for a boundary that
+     * needs only the agent's id, organization and name, and reads nothing else of the agent. Signed
+     * in with a session or a bearer token, that costs no query (the busiest requests, picks among
+     * them, come that way). An API key's caller is read here, as {@link #current()} does, and
+     * carries no roles: a key's rights are its scopes, which only the container's role checks know.
+     */
+    public CallerIdentity identity() {
+        for (AgentPrincipal signedIn : security.getPrincipalsByType(AgentPrincipal.class)) {
+            return signedIn.identity();
+        }
+        Agent agent = current();
+        return new CallerIdentity(agent.id(), agent.organizationId(), agent.displayName(), List.of(), null);
     }
 
     /**

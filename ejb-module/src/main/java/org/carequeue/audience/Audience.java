@@ -31,6 +31,8 @@ public class Audience {
 
     public static final int MAX_NAME_LENGTH = 200;
     public static final String GUEST = "Guest";
+    /** The sequence number of a conversation's first message; the one a request brings holds it from the start. */
+    public static final long FIRST_SEQ = 1;
 
     @Id
     private String id;
@@ -108,6 +110,9 @@ public class Audience {
         this.customerName = customerName == null || customerName.isBlank() ? GUEST : customerName.strip();
         this.customerTokenHash = customerTokenHash;
         this.firstMessage = firstMessage;
+        // Stored as the conversation's first message in the request's transaction
+        // (RequestMessages): counted now, so the new row is inserted as it ends, not updated after.
+        this.lastSeq = firstMessage == null ? 0 : FIRST_SEQ;
         this.preAnswers = preAnswersJson;
         this.metadata = metadataJson;
         this.requestedAt = Clock.now();

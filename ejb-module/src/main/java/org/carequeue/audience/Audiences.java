@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.carequeue.agent.Agent;
 import org.carequeue.agent.AgentRemoved;
+import org.carequeue.agent.CallerIdentity;
 import org.carequeue.agent.Callers;
 import org.carequeue.api.audience.AudienceDetailResponse;
 import org.carequeue.api.audience.AudienceResponse;
@@ -38,6 +39,7 @@ import org.carequeue.platform.InvalidInput;
 import org.carequeue.platform.Tokens;
 import org.carequeue.queue.Queue;
 import org.carequeue.queue.QueueAccess;
+import org.carequeue.queue.QueueLog;
 import org.carequeue.queue.QueueLogEntry;
 import org.carequeue.queue.QueueLogKind;
 import org.carequeue.security.Roles;
@@ -78,6 +80,9 @@ public class Audiences {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    QueueLog queueLog;
 
     @Inject
     Callers callers;
@@ -155,7 +160,7 @@ public class Audiences {
         em.persist(audience);
         // The first message (stored by an observer) refers to the audience row by id only.
         em.flush();
-        em.persist(new QueueLogEntry(queue.id(), QueueLogKind.REQUESTED, null, audience.id()));
+        queueLog.append(new QueueLogEntry(queue.id(), QueueLogKind.REQUESTED, null, audience.id()));
         requested.fire(new AudienceRequested(audience.id(), queue.id(), queue.organizationId(), queue.memberIds()));
         // Admitted last: arrivals queue up on the queue's lock for the count and the commit only.
         int place = queues.admitNewcomer(queue);
@@ -277,19 +282,14 @@ public class Audiences {
      */
     @RolesAllowed(Roles.AGENT)
     public AudienceResponse pick(String queueId, String audienceId) {
-        Agent agent = callers.current();
+        CallerIdentity agent = callers.identity();
         Queue queue = queues.forMember(queueId, agent);
-        Audience picked = audienceId == null ? pickNext(queue, agent) : pickChosen(queue, audienceId, agent);
-        em.persist(new QueueLogEntry(queue.id(), QueueLogKind.PICKED, agent.id(), picked.id()));
-        accepted.fire(new AudienceAccepted(picked.id(), queue.id(), queue.organizationId(), agent.id(), agent.displayName(),
+        Audience picked = audienceId == null ? pickNext(queue) : audiences.inQueueToChange(audienceId, queue.id());
+        picked.accept(agent.agentId());
+        queueLog.append(new QueueLogEntry(queue.id(), QueueLogKind.PICKED, agent.agentId(), picked.id()));
+        accepted.fire(new AudienceAccepted(picked.id(), queue.id(), queue.organizationId(), agent.agentId(), agent.name(),
                 queue.memberIds()));
-        return view(picked, agent.displayName(), null);
-    }
-
-    private Audience pickChosen(Queue queue, String audienceId, Agent agent) {
-        Audience audience = audiences.inQueueToChange(audienceId, queue.id());
-        audience.accept(agent.id());
-        return audience;
+        return view(picked, agent.name(), null);
     }
 
     /**
@@ -310,14 +310,13 @@ public class Audiences {
      * then, long after its holder had committed (not traced), so H2 still walks the line, and may
      * still answer a rare deadlock with {@code service_unavailable}.
      */
-    private Audience pickNext(Queue queue, Agent agent) {
+    private Audience pickNext(Queue queue) {
         Audience next = firstFreeWaiting(queue);
-        if (next == null) {
-            boolean onPostgreSql = em.unwrap(Session.class).getPlatform().isPostgreSQL();
-            next = onPostgreSql ? firstFreedWaiting(queue) : firstStillWaiting(queue);
+        if (next != null) {
+            return next;
         }
-        next.accept(agent.id());
-        return next;
+        boolean onPostgreSql = em.unwrap(Session.class).getPlatform().isPostgreSQL();
+        return onPostgreSql ? firstFreedWaiting(queue) : firstStillWaiting(queue);
     }
 
     /** The longest-waiting customer whose row nobody holds, locked; null when every waiting row is held or nobody waits. */
@@ -496,8 +495,8 @@ public class Audiences {
         }
         Queue target = queues.forNewRequest(targetQueueId);
         audience.transferTo(agent.id(), target.id());
-        em.persist(QueueLogEntry.transfer(from.id(), QueueLogKind.TRANSFERRED_OUT, agent.id(), audience.id(), target.id()));
-        em.persist(QueueLogEntry.transfer(target.id(), QueueLogKind.TRANSFERRED_IN, agent.id(), audience.id(), from.id()));
+        queueLog.append(QueueLogEntry.transfer(from.id(), QueueLogKind.TRANSFERRED_OUT, agent.id(), audience.id(), target.id()));
+        queueLog.append(QueueLogEntry.transfer(target.id(), QueueLogKind.TRANSFERRED_IN, agent.id(), audience.id(), from.id()));
         transferred.fire(new AudienceTransferred(audience.id(), from.id(), target.id(), audience.organizationId(), agent.id()));
         queues.admitNewcomer(target);
         return view(audience, null, position(audience));
@@ -558,10 +557,10 @@ public class Audiences {
 
     private void recordEnd(Audience audience, boolean wasWaiting, String agentId) {
         if (wasWaiting) {
-            em.persist(QueueLogEntry.dropped(audience.queueId(), audience.id(), audience.queuedAt()));
+            queueLog.append(QueueLogEntry.dropped(audience.queueId(), audience.id(), audience.queuedAt()));
             dropped.fire(new AudienceDropped(audience.id(), audience.queueId(), audience.organizationId()));
         } else {
-            em.persist(new QueueLogEntry(audience.queueId(), QueueLogKind.ENDED, agentId, audience.id()));
+            queueLog.append(new QueueLogEntry(audience.queueId(), QueueLogKind.ENDED, agentId, audience.id()));
             finished.fire(new AudienceFinished(audience.id(), audience.queueId(), audience.organizationId(), audience.agentId()));
         }
     }

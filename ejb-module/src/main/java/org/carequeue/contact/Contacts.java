@@ -26,6 +26,7 @@ import org.carequeue.platform.InvalidInput;
 import org.carequeue.platform.TimeBounds;
 import org.carequeue.queue.Queue;
 import org.carequeue.queue.QueueAccess;
+import org.carequeue.queue.QueueLog;
 import org.carequeue.queue.QueueLogEntry;
 import org.carequeue.security.Roles;
 
@@ -41,6 +42,9 @@ public class Contacts {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    QueueLog queueLog;
 
     @Inject
     Callers callers;
@@ -79,7 +83,7 @@ public class Contacts {
         em.persist(contact);
         // The log line refers to the contact row by id only: the row goes first.
         em.flush();
-        em.persist(QueueLogEntry.registeredContact(queue.id(), contact.id()));
+        queueLog.append(QueueLogEntry.registeredContact(queue.id(), contact.id()));
         registered.fire(new ContactRegistered(contact.id(), queue.id(), queue.organizationId()));
         return view(contact);
     }

@@ -20,6 +20,7 @@ import org.carequeue.api.site.SiteTexts;
 import org.carequeue.organization.Organization;
 import org.carequeue.organization.OrganizationRole;
 import org.carequeue.queue.Queue;
+import org.carequeue.queue.QueueLog;
 import org.carequeue.queue.QueueLogEntry;
 import org.carequeue.queue.QueueLogKind;
 import org.carequeue.site.Site;
@@ -44,6 +45,9 @@ public class DemoOrganization {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    QueueLog queueLog;
 
     @Inject
     Passwords passwords;
@@ -87,7 +91,7 @@ public class DemoOrganization {
         em.flush();
         em.persist(support);
         em.persist(billing);
-        em.persist(new QueueLogEntry(support.id(), QueueLogKind.OPENED, null, null));
+        queueLog.append(new QueueLogEntry(support.id(), QueueLogKind.OPENED, null, null));
         LOG.info(() -> "Created the demo organization; operator " + olivia.username());
     }
 

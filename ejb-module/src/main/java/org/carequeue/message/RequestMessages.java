@@ -32,7 +32,7 @@ public class RequestMessages {
         if (audience.firstMessage() == null) {
             return;
         }
-        ChatMessage message = new ChatMessage(audience.id(), audience.nextSeq(), Conversations.REQUEST_MESSAGE_ID,
+        ChatMessage message = new ChatMessage(audience.id(), Audience.FIRST_SEQ, Conversations.REQUEST_MESSAGE_ID,
                 SenderRole.CUSTOMER, audience.customerName(), audience.firstMessage(), null);
         em.persist(message);
         posted.fire(new MessagePosted(audience.id(), audience.queueId(), audience.agentId(), message.toResponse()));

@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.carequeue.agent.Agent;
+import org.carequeue.agent.CallerIdentity;
 import org.carequeue.agent.Callers;
 import org.carequeue.api.problem.ErrorCode;
 import org.carequeue.api.queue.QueueResponse;
@@ -31,7 +32,16 @@ public class QueueAccess {
     EntityManager em;
 
     public Queue forMember(String queueId, Agent agent) {
-        return requireMember(inOrganization(withMembers(queueId), agent), agent);
+        return forMember(queueId, agent.organizationId(), agent.id());
+    }
+
+    /** The same for a caller known by what authentication read of them ({@link Callers#identity()}). */
+    public Queue forMember(String queueId, CallerIdentity caller) {
+        return forMember(queueId, caller.organizationId(), caller.agentId());
+    }
+
+    private Queue forMember(String queueId, String organizationId, String agentId) {
+        return requireMember(inOrganization(withMembers(queueId), organizationId), agentId);
     }
 
     /**
@@ -39,11 +49,11 @@ public class QueueAccess {
      * failing. Membership is checked again under the lock, against the committed member list.
      */
     public Queue forMemberToChange(String queueId, Agent agent) {
-        return requireMember(lock(forMember(queueId, agent)), agent);
+        return requireMember(lock(forMember(queueId, agent)), agent.id());
     }
 
-    private static Queue requireMember(Queue queue, Agent agent) {
-        if (!queue.hasMember(agent.id())) {
+    private static Queue requireMember(Queue queue, String agentId) {
+        if (!queue.hasMember(agentId)) {
             throw new Forbidden("You are not a member of queue " + queue.name());
         }
         return queue;
@@ -207,11 +217,11 @@ public class QueueAccess {
     }
 
     private Queue inOrganization(String queueId, Agent agent) {
-        return inOrganization(byId(queueId), agent);
+        return inOrganization(byId(queueId), agent.organizationId());
     }
 
-    private static Queue inOrganization(Queue queue, Agent agent) {
-        if (!queue.organizationId().equals(agent.organizationId())) {
+    private static Queue inOrganization(Queue queue, String organizationId) {
+        if (!queue.organizationId().equals(organizationId)) {
             throw new QueueNotFound();
         }
         return queue;

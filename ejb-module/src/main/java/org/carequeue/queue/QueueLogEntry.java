@@ -4,24 +4,22 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import org.carequeue.platform.Clock;
 
-/** One append-only line of a queue's activity log; never changed after it is written. */
+/** One append-only line of a queue's activity log, written by {@link QueueLog}; never changed after that. */
 @Entity
 @Table(name = "queue_log_entry")
 public class QueueLogEntry {
 
-    /** In the order lines were written, across nodes too: the log is read and paged by it (V10). */
+    /**
+     * In the order lines were written, across nodes too: the log is read and paged by it (V10).
+     * The database gives it as it inserts the line ({@link QueueLog}).
+     */
     @Id
-    @SequenceGenerator(name = "queue_log_entry", sequenceName = "queue_log_entry_seq", allocationSize = 1)
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "queue_log_entry")
     private Long id;
     @Column(name = "queue_id")
     private String queueId;

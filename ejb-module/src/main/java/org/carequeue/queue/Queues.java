@@ -46,6 +46,9 @@ public class Queues {
     EntityManager em;
 
     @Inject
+    QueueLog queueLog;
+
+    @Inject
     Callers callers;
 
     @Inject
@@ -63,7 +66,7 @@ public class Queues {
         Queue queue = queues.forMemberOrOperatorToChange(queueId, agent);
         queue.changedByHand();
         if (queue.open()) {
-            em.persist(new QueueLogEntry(queue.id(), QueueLogKind.OPENED, agent.id(), null));
+            queueLog.append(new QueueLogEntry(queue.id(), QueueLogKind.OPENED, agent.id(), null));
             openedOrClosed(queue, agent.id());
             changed(queue);
         }
@@ -76,7 +79,7 @@ public class Queues {
         Queue queue = queues.forMemberOrOperatorToChange(queueId, agent);
         queue.changedByHand();
         if (queue.close()) {
-            em.persist(new QueueLogEntry(queue.id(), QueueLogKind.CLOSED, agent.id(), null));
+            queueLog.append(new QueueLogEntry(queue.id(), QueueLogKind.CLOSED, agent.id(), null));
             openedOrClosed(queue, agent.id());
             changed(queue);
         }
@@ -220,7 +223,7 @@ public class Queues {
                     + " waiting or ongoing conversation(s); close it and let them finish first");
         }
         if (queue.close()) {
-            em.persist(new QueueLogEntry(queue.id(), QueueLogKind.CLOSED, operator.id(), null));
+            queueLog.append(new QueueLogEntry(queue.id(), QueueLogKind.CLOSED, operator.id(), null));
             openedOrClosed(queue, operator.id());
         }
         queue.delete();
@@ -291,7 +294,7 @@ public class Queues {
     private void applyDueEdge(Queue queue, Instant now) {
         Optional<QueueSchedule.Edge> due = queue.dueScheduleEdge(now);
         if (due.isPresent() && queue.applyScheduleEdge(due.get())) {
-            em.persist(new QueueLogEntry(queue.id(), due.get().opens() ? QueueLogKind.OPENED_BY_SCHEDULE
+            queueLog.append(new QueueLogEntry(queue.id(), due.get().opens() ? QueueLogKind.OPENED_BY_SCHEDULE
                     : QueueLogKind.CLOSED_BY_SCHEDULE, null, null));
             openedOrClosed(queue, null);
             changed(queue);

@@ -19,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.carequeue.agent.AgentPrincipal;
 import org.carequeue.agent.Agents;
 import org.carequeue.agent.CallerIdentity;
 import org.carequeue.agent.InvalidCredentials;
@@ -218,7 +219,7 @@ public class AgentAuthentication implements HttpAuthenticationMechanism {
     }
 
     private static AuthenticationStatus notify(HttpMessageContext context, CallerIdentity agent) {
-        return context.notifyContainerAboutLogin(agent.agentId(), new HashSet<>(agent.roles()));
+        return context.notifyContainerAboutLogin(new AgentPrincipal(agent), new HashSet<>(agent.roles()));
     }
 
     /** Decided on the container's decoded, normalized path, so {@code /%61pi/} or {@code /api;x/} count too. */
