@@ -34,7 +34,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one authentication mechanism of the application; the caller's name is the agent id and
- * the groups are the roles, so that {@code @RolesAllowed} on the boundaries decides.
+ * the groups are the roles, so that {@code @RolesAllowed} on the boundaries decides. A signed-in
+ * agent's principal is an {@link AgentPrincipal} with what was read of the agent here, which
+ * boundaries use instead of reading the agent again ({@code Callers.identity}).
  * <ul>
  * <li>{@code /api/**}: {@code Authorization: Bearer cqa_...} (an agent's session) or
  * {@code Bearer cqk_...} (an organization's API key) only. Cookies never authenticate the API, so a
