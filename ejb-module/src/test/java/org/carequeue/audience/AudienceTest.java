@@ -107,12 +107,20 @@ class AudienceTest {
 
     @Test
     void sequenceNumbersAscendWithoutGapsAndStopWhenEnded() {
-        assertEquals(1, audience.nextSeq());
-        audience.accept("alice");
+        assertEquals(Audience.FIRST_SEQ, audience.lastSeq(), "the message the customer came with is the first");
         assertEquals(2, audience.nextSeq());
+        audience.accept("alice");
         assertEquals(3, audience.nextSeq());
+        assertEquals(4, audience.nextSeq());
         audience.finishByAgent("alice");
         assertEquals(ErrorCode.AUDIENCE_ENDED, code(audience::nextSeq));
+    }
+
+    @Test
+    void aCustomerWhoCameWithoutAMessageSendsTheFirst() {
+        Audience silent = new Audience("org", "queue", null, "hash", null, null, null);
+        assertEquals(0, silent.lastSeq());
+        assertEquals(Audience.FIRST_SEQ, silent.nextSeq());
     }
 
     @Test
@@ -173,7 +181,7 @@ class AudienceTest {
         assertEquals(AudienceState.REQUESTED, audience.state());
         assertEquals("billing", audience.queueId());
         assertNull(audience.agentId());
-        assertEquals(3, audience.nextSeq(), "the conversation's numbering goes on");
+        assertEquals(4, audience.nextSeq(), "the conversation's numbering goes on");
         assertFalse(audience.dropIfUnseenSince(Clock.now().minusSeconds(1)), "the grace clock restarted");
         audience.accept("ben");
         audience.finishByAgent("ben");
