@@ -8,6 +8,7 @@ import jakarta.security.enterprise.SecurityContext;
 import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.carequeue.platform.Forbidden;
 import org.carequeue.platform.NotAuthenticated;
 import org.carequeue.security.Roles;
@@ -46,8 +47,9 @@ public class Callers {
      * carries no roles: a key's rights are its scopes, which only the container's role checks know.
      */
     public CallerIdentity identity() {
-        for (AgentPrincipal signedIn : security.getPrincipalsByType(AgentPrincipal.class)) {
-            return signedIn.identity();
+        Set<AgentPrincipal> signedIn = security.getPrincipalsByType(AgentPrincipal.class);
+        if (!signedIn.isEmpty()) {
+            return signedIn.iterator().next().identity();
         }
         Agent agent = current();
         return new CallerIdentity(agent.id(), agent.organizationId(), agent.displayName(), List.of(), null);
