@@ -81,8 +81,6 @@ public class Contacts {
                 message, answers);
         contact.cameThrough(siteKey);
         em.persist(contact);
-        // The log line refers to the contact row by id only: the row goes first.
-        em.flush();
         queueLog.append(QueueLogEntry.registeredContact(queue.id(), contact.id()));
         registered.fire(new ContactRegistered(contact.id(), queue.id(), queue.organizationId()));
         return view(contact);

@@ -17,9 +17,9 @@ public class QueueLog {
     EntityManager em;
 
     public void append(QueueLogEntry line) {
-        // What the line refers to (a new queue, a contact) reaches the database first. A null is
-        // bound as text, which PostgreSQL refuses for a number without the cast.
+        // What the line refers to (a new queue, a contact) reaches the database first.
         em.flush();
+        // A null is bound as text, which PostgreSQL refuses for a number column without the cast.
         em.createNativeQuery("insert into queue_log_entry (queue_id, at, kind, agent_id, audience_id, other_queue_id,"
                         + " waited_seconds, contact_id) values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as bigint), ?8)")
                 .setParameter(1, line.queueId())
