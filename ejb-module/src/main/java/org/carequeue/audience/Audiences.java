@@ -35,6 +35,7 @@ import org.carequeue.metadata.SecureMetadataPolicy;
 import org.carequeue.metadata.SecureMetadataRequired;
 import org.carequeue.metadata.VerifiedMetadata;
 import org.carequeue.platform.Clock;
+import org.carequeue.platform.Databases;
 import org.carequeue.platform.InvalidInput;
 import org.carequeue.platform.Tokens;
 import org.carequeue.queue.Queue;
@@ -44,7 +45,6 @@ import org.carequeue.queue.QueueLogEntry;
 import org.carequeue.queue.QueueLogKind;
 import org.carequeue.security.Roles;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.persistence.sessions.Session;
 
 /**
  * The audience use cases: a customer requests, an agent picks, transfers or ends, either side ends,
@@ -315,8 +315,7 @@ public class Audiences {
         if (next != null) {
             return next;
         }
-        boolean onPostgreSql = em.unwrap(Session.class).getPlatform().isPostgreSQL();
-        return onPostgreSql ? firstFreedWaiting(queue) : firstStillWaiting(queue);
+        return Databases.onPostgreSql(em) ? firstFreedWaiting(queue) : firstStillWaiting(queue);
     }
 
     /** The longest-waiting customer whose row nobody holds, locked; null when every waiting row is held or nobody waits. */

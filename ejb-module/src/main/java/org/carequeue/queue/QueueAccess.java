@@ -14,9 +14,9 @@ import org.carequeue.api.problem.ErrorCode;
 import org.carequeue.api.queue.QueueResponse;
 import org.carequeue.platform.BusinessException;
 import org.carequeue.platform.Clock;
+import org.carequeue.platform.Databases;
 import org.carequeue.platform.Forbidden;
 import org.carequeue.security.Roles;
-import org.eclipse.persistence.sessions.Session;
 
 /**
  * Loads a queue the way a boundary may use it: another organization's queue does not exist for
@@ -116,7 +116,7 @@ public class QueueAccess {
     public int admitNewcomer(Queue queue) {
         em.flush();
         List<?> rows = em.createNativeQuery("select state, suspended, capacity, deleted_at from queue where id = ?1"
-                        + (onPostgreSql() ? " for no key update" : " for update"))
+                        + (Databases.onPostgreSql(em) ? " for no key update" : " for update"))
                 .setParameter(1, queue.id())
                 .getResultList();
         Object[] locked = rows.isEmpty() ? null : (Object[]) rows.get(0);
@@ -126,10 +126,6 @@ public class QueueAccess {
         int line = waiting(queue.id());
         queue.admit(QueueState.valueOf((String) locked[0]), (Boolean) locked[1], ((Number) locked[2]).intValue(), line - 1);
         return line;
-    }
-
-    private boolean onPostgreSql() {
-        return em.unwrap(Session.class).getPlatform().isPostgreSQL();
     }
 
     /**
