@@ -248,13 +248,14 @@ public class Audiences {
 
     /**
      * The customer's view of their audience. Polling it counts as being present: a customer
-     * without a socket (an integration over REST) is not dropped while they keep asking.
+     * without a socket (an integration over REST) is not dropped while they keep asking. The mark
+     * does not wait for the row (see {@link #markSeen}), so a poll never queues behind a heartbeat.
      */
     @PermitAll
     public AudienceResponse status(String audienceId, String customerToken) {
         Audience audience = audiences.forCustomer(audienceId, customerToken);
         if (audience.state().isWaiting()) {
-            audiences.lock(audience).customerSeen();
+            markSeen(List.of(audience.id()));
         }
         return view(audience);
     }
@@ -584,27 +585,34 @@ public class Audiences {
      */
     @PermitAll
     public void customerLeft(String customerToken) {
-        audiences.lock(audiences.byCustomerToken(customerToken)).customerSeen();
+        markSeen(List.of(audiences.byCustomerToken(customerToken).id()));
     }
 
     /**
      * A batch of the heartbeat of the waiting customers whose sockets one node holds (at most
-     * {@link #PRESENCE_BATCH}): they are seen now. One statement, which skips rows another
-     * transaction holds (a pick or a drop in progress) instead of waiting for them: waiting could
-     * deadlock with a drop or a pick on H2, which lock rows in line order, and a row being picked
-     * or dropped needs no heartbeat. The caller sends a node's customers batch by batch, each in a transaction of its
-     * own: in one transaction for all of them, 10,000 waiting customers' rows stayed locked for up
-     * to 3.2 s every two seconds, and their status polls waited that long (docs/benchmarks.md,
-     * tenth session).
+     * {@link #PRESENCE_BATCH}): they are seen now. The caller sends a node's customers batch by
+     * batch, each in a transaction of its own: in one transaction for all of them, 10,000 waiting
+     * customers' rows stayed locked for up to 3.2 s every two seconds (docs/benchmarks.md, tenth
+     * session).
      */
     @PermitAll
     public void customersPresent(List<String> audienceIds) {
         if (audienceIds.size() > PRESENCE_BATCH) {
             throw new IllegalArgumentException("At most " + PRESENCE_BATCH + " customers per heartbeat batch");
         }
-        if (audienceIds.isEmpty()) {
-            return;
+        if (!audienceIds.isEmpty()) {
+            markSeen(audienceIds);
         }
+    }
+
+    /**
+     * Waiting customers are seen now. One statement, which skips rows another transaction holds
+     * instead of waiting for them: a row being picked or dropped needs no mark, one held by a
+     * heartbeat or a poll is being marked by it, and waiting could deadlock with a drop or a pick
+     * on H2, which lock rows in line order. The column is in no index, so PostgreSQL writes the mark
+     * in place (migration V25).
+     */
+    private void markSeen(List<String> audienceIds) {
         String placeholders = IntStream.rangeClosed(2, audienceIds.size() + 1).mapToObj(i -> "?" + i)
                 .collect(Collectors.joining(", "));
         var update = em.createNativeQuery("update audience set customer_seen_at = ?1 where id in"

@@ -9,6 +9,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.carequeue.platform.migration.V25__Presence_updates_in_place;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -16,7 +17,9 @@ import org.flywaydb.core.Flyway;
  * before it serves requests (beans that write at start-up declare {@code @DependsOn} on it).
  * The database is chosen by MicroProfile Config ({@code carequeue.db.*}, or the environment
  * variables {@code CAREQUEUE_DB_URL}, {@code CAREQUEUE_DB_DRIVER}, ...), so the same build runs on
- * the embedded H2 file database and on PostgreSQL.
+ * the embedded H2 file database and on PostgreSQL. Migrations are SQL files under
+ * {@code db/migration}, and Java ({@code platform.migration}) where the two databases need different
+ * statements.
  */
 @DataSourceDefinition(
         name = SchemaMigration.DATASOURCE,
@@ -49,6 +52,7 @@ public class SchemaMigration {
         var result = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                .javaMigrations(new V25__Presence_updates_in_place())
                 .load()
                 .migrate();
         LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted

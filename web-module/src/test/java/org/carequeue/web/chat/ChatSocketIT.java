@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.carequeue.api.audience.AudienceResponse;
@@ -21,6 +25,7 @@ import org.carequeue.api.queue.QueueResponse;
 import org.carequeue.web.support.AgainstBuiltWar;
 import org.carequeue.web.support.Api;
 import org.carequeue.web.support.ChatSocket;
+import org.carequeue.web.support.DatabaseUnderTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -122,6 +127,36 @@ class ChatSocketIT extends AgainstBuiltWar {
         }
         List<QueueLogEntryResponse> log = log();
         assertFalse(log.stream().anyMatch(e -> e.kind().equals("DROPPED") && e.audienceId().equals(staying.audienceId())));
+    }
+
+    /**
+     * A customer without a socket (an integration over REST) stays in line while they poll their
+     * status, and a poll answers at once even while another transaction holds their row, as a
+     * heartbeat batch does for all its customers: polls used to queue behind it (up to 1.4 s with
+     * 10,000 waiting, docs/benchmarks.md, fourteenth session).
+     */
+    @Test
+    void aCustomerWhoPollsStaysInLineAndAPollNeverWaitsForTheirRow() throws Exception {
+        CustomerRequestResponse polling = api.request(queue.id(), "Polling", null);
+        CustomerRequestResponse silent = api.request(queue.id(), "Silent", null);
+        try (Connection holder = DatabaseUnderTest.connect()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("select id from audience where id = ? for update")) {
+                lock.setString(1, polling.audienceId());
+                lock.executeQuery().close();
+            }
+            CompletableFuture<AudienceResponse> poll = CompletableFuture.supplyAsync(() -> status(polling));
+            assertEquals("REQUESTED", poll.get(5, TimeUnit.SECONDS).state(), "answered while the row is held");
+            holder.rollback();
+        }
+        // Grace period is 10 s in the ITs and the drop clock ticks every 5 s: wait at most 40 s.
+        for (int i = 0; i < 20 && !droppedInLog(silent); i++) {
+            assertEquals("REQUESTED", status(polling).state());
+            Thread.sleep(2_000);
+        }
+        assertTrue(droppedInLog(silent));
+        assertEquals("REQUESTED", status(polling).state(), "polling counts as being present");
+        assertEquals(1, status(polling).position());
     }
 
     @Test
