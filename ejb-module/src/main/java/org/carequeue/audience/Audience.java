@@ -291,7 +291,7 @@ public class Audience {
         return true;
     }
 
-    /** A socket or a status poll shows the customer now: the grace clock restarts. */
+    /** A customer socket registers: the grace clock restarts (polls and heartbeats mark the row without the entity). */
     void customerSeen() {
         if (state == AudienceState.REQUESTED) {
             customerSeenAt = Clock.now();
