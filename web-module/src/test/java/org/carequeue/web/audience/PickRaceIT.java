@@ -11,9 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -266,7 +263,7 @@ class PickRaceIT extends AgainstBuiltWar {
         String pick = "api/v1/queues/" + queue.id() + "/pick";
         String released = api.request(queue.id(), "Released", null).audienceId();
         try (Connection holder = DatabaseUnderTest.connect()) {
-            hold(holder, released);
+            DatabaseUnderTest.holdAudienceRow(holder, released);
             Future<Api.Reply> looking = pickers.submit(() -> api.post(pick, agents.get(0).token(), null));
             Thread.sleep(1_000);
             assertFalse(looking.isDone(), "still looking while the row is held");
@@ -277,7 +274,7 @@ class PickRaceIT extends AgainstBuiltWar {
 
         String held = api.request(queue.id(), "Held", null).audienceId();
         try (Connection holder = DatabaseUnderTest.connect()) {
-            hold(holder, held);
+            DatabaseUnderTest.holdAudienceRow(holder, held);
             Api.Reply busy = api.post(pick, agents.get(1).token(), null);
             assertEquals(503, busy.status(), busy.body());
             assertEquals("service_unavailable", busy.problem().code());
@@ -289,17 +286,6 @@ class PickRaceIT extends AgainstBuiltWar {
         assertEquals(List.of(agents.get(0).id(), agents.get(2).id()),
                 pickedLines().stream().map(QueueLogEntryResponse::agentId).toList(),
                 "two PICKED lines, none for the busy answer");
-    }
-
-    /** Locks an audience's row from outside, as a pick in progress or a drop would, until the connection rolls back. */
-    private static void hold(Connection holder, String audienceId) throws SQLException {
-        holder.setAutoCommit(false);
-        try (PreparedStatement lock = holder.prepareStatement("select id from audience where id = ? for update")) {
-            lock.setString(1, audienceId);
-            try (ResultSet row = lock.executeQuery()) {
-                assertTrue(row.next());
-            }
-        }
     }
 }
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -140,11 +139,7 @@ class ChatSocketIT extends AgainstBuiltWar {
         CustomerRequestResponse polling = api.request(queue.id(), "Polling", null);
         CustomerRequestResponse silent = api.request(queue.id(), "Silent", null);
         try (Connection holder = DatabaseUnderTest.connect()) {
-            holder.setAutoCommit(false);
-            try (PreparedStatement lock = holder.prepareStatement("select id from audience where id = ? for update")) {
-                lock.setString(1, polling.audienceId());
-                lock.executeQuery().close();
-            }
+            DatabaseUnderTest.holdAudienceRow(holder, polling.audienceId());
             CompletableFuture<AudienceResponse> poll = CompletableFuture.supplyAsync(() -> status(polling));
             assertEquals("REQUESTED", poll.get(5, TimeUnit.SECONDS).state(), "answered while the row is held");
             holder.rollback();

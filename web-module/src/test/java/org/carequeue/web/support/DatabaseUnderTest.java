@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
@@ -33,6 +35,22 @@ public class DatabaseUnderTest implements BeforeAllCallback {
         }
         if (!available) {
             throw new TestAbortedException(unavailableReason);
+        }
+    }
+
+    /**
+     * Locks an audience's row from outside, as a pick in progress, a drop or a heartbeat batch
+     * would, until the connection rolls back.
+     */
+    public static void holdAudienceRow(Connection holder, String audienceId) throws SQLException {
+        holder.setAutoCommit(false);
+        try (PreparedStatement lock = holder.prepareStatement("select id from audience where id = ? for update")) {
+            lock.setString(1, audienceId);
+            try (ResultSet row = lock.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("No audience " + audienceId + " to hold");
+                }
+            }
         }
     }
 
