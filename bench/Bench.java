@@ -20,8 +20,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,7 +54,8 @@ import java.util.stream.Stream;
  * organization of its own, so runs never see each other's data.
  *
  * Results go to standard output as lines {@code RESULT <scenario>.<name>=<value>} (what the smoke
- * test and docs read) besides the human-readable lines; warm-up rounds print theirs as {@code WARMUP} lines.
+ * test and docs read) besides the human-readable lines; warm-up rounds print theirs as {@code WARMUP} lines,
+ * and a scenario measured in several rounds each round's as {@code ROUND<n>} lines before the middle one's RESULT lines.
  *
  * Run through bench/run.sh, which starts the server; directly:
  *   java -cp postgresql.jar bench/Bench.java SCENARIO --base http://127.0.0.1:PORT/ [--echo ws://127.0.0.1:PORT/echo/echo]
@@ -137,6 +140,49 @@ public class Bench {
 
     /** Whether results are only printed, as WARMUP lines, and expensive baselines skipped. */
     boolean warmingUp;
+
+    /** The measured round under way when there are several (from 1), 0 otherwise; its results print as ROUND lines. */
+    int round;
+    final Map<String, Object> roundResults = new LinkedHashMap<>();
+
+    /** A measured round: what it reports goes through {@link #result}; returns the number rounds are ranked by. */
+    interface Round {
+        double run() throws Exception;
+    }
+
+    /**
+     * Measures {@code rounds} rounds on the same warm server and reports every round's
+     * {@code rankedBy} ({@code round<n>.<rankedBy>}, in order) and the middle round's results (by
+     * {@code rankedBy}; of an even number, the upper middle) as RESULT lines, except that each of
+     * {@code summed} is the sum over all rounds (a duplicate pick in any round must show).
+     *
+     * @return the middle round's {@code rankedBy}
+     */
+    double middleOfRounds(int rounds, Round measure, String rankedBy, String... summed) throws Exception {
+        List<Map<String, Object>> measured = new ArrayList<>();
+        try {
+            for (round = 1; round <= rounds; round++) {
+                System.out.println("-- measured round " + round + " of " + rounds);
+                roundResults.clear();
+                measure.run();
+                measured.add(new LinkedHashMap<>(roundResults));
+            }
+        } finally {
+            round = 0;
+        }
+        for (int i = 0; i < rounds; i++) {
+            result("round" + (i + 1) + "." + rankedBy, measured.get(i).get(rankedBy));
+        }
+        measured.sort(Comparator.comparingDouble(r -> (Double) r.get(rankedBy)));
+        Map<String, Object> middle = measured.get(rounds / 2);
+        Map<String, Object> reported = new LinkedHashMap<>(middle);
+        for (String key : summed) {
+            reported.put(key, measured.stream().mapToLong(r -> ((Number) r.get(key)).longValue()).sum());
+        }
+        reported.forEach(this::result);
+        result("rounds", rounds);
+        return (Double) middle.get(rankedBy);
+    }
 
     private void runOnce(String name) throws Exception {
         switch (name) {
@@ -523,6 +569,22 @@ public class Bench {
         int prefill = integer("--prefill", small ? 10 : 8000);
         double fillRate = Double.parseDouble(option("--fill-rate", small ? "5" : "100"));
         int seconds = integer("--seconds", small ? 2 : 10);
+        // One round's rate moved by up to 1.8x from one round to the next on one warm server
+        // (docs/benchmarks.md, fifteenth session): the result is the middle one of several.
+        int rounds = warmingUp ? 1 : integer("--rounds", small ? 2 : 3);
+        Round picking = () -> pickRound(agentCount, queueCount, prefill, fillRate, seconds);
+        double rate = rounds == 1 ? picking.run() : middleOfRounds(rounds, picking, "picksPerSecond", "duplicates");
+        if (options.containsKey("--jdbc") && !warmingUp) {
+            // The bare pickers would empty a line as long as CareQueue's in a few seconds, and then
+            // count only how fast customers arrive: theirs is long enough to last the run.
+            int barePrefill = integer("--bare-prefill", small ? prefill : 50_000);
+            double bare = bareConditionalUpdate(agentCount, queueCount, barePrefill, fillRate, seconds);
+            result("picksToBare", rate / bare);
+        }
+    }
+
+    /** One round of picking, by an organization of its own; its rate in picks a second. */
+    double pickRound(int agentCount, int queueCount, int prefill, double fillRate, int seconds) throws Exception {
         Org org = signUp();
         List<Agent> agents = new ArrayList<>();
         for (int i = 0; i < agentCount; i++) {
@@ -586,13 +648,7 @@ public class Bench {
         latency.report("pick");
         // The filling's requests are in it too, as they are in the bare baseline's.
         cpuPerOperation("pick.", cpu, cpuTimes(), picked.size(), true);
-        if (options.containsKey("--jdbc") && !warmingUp) {
-            // The bare pickers would empty a line as long as CareQueue's in a few seconds, and then
-            // count only how fast customers arrive: theirs is long enough to last the run.
-            int barePrefill = integer("--bare-prefill", small ? prefill : 50_000);
-            double bare = bareConditionalUpdate(agentCount, queueCount, barePrefill, fillRate, seconds);
-            result("picksToBare", (picked.size() / elapsed) / bare);
-        }
+        return picked.size() / elapsed;
     }
 
     /** Most arrivals of the pick scenario's filling waiting for their answers at once. */
@@ -1116,6 +1172,11 @@ public class Bench {
         String text = value instanceof Double d ? String.format(java.util.Locale.ROOT, "%.2f", d) : String.valueOf(value);
         if (warmingUp) {
             System.out.println("WARMUP " + scenario + "." + name + "=" + text);
+            return;
+        }
+        if (round > 0) {
+            roundResults.put(name, value);
+            System.out.println("ROUND" + round + " " + scenario + "." + name + "=" + text);
             return;
         }
         results.put(scenario + "." + name, value);
