@@ -569,8 +569,9 @@ public class Bench {
         int prefill = integer("--prefill", small ? 10 : 8000);
         double fillRate = Double.parseDouble(option("--fill-rate", small ? "5" : "100"));
         int seconds = integer("--seconds", small ? 2 : 10);
-        // One round's rate moved by up to 1.8x from one round to the next on one warm server
-        // (docs/benchmarks.md, fifteenth session): the result is the middle one of several.
+        // One round's rate moved by up to 1.7x between runs of one build, and by 1.5x from one
+        // round to the next on one server (docs/benchmarks.md, fifteenth session): the result is
+        // the middle one of several.
         int rounds = warmingUp ? 1 : integer("--rounds", small ? 2 : 3);
         Round picking = () -> pickRound(agentCount, queueCount, prefill, fillRate, seconds);
         double rate = rounds == 1 ? picking.run() : middleOfRounds(rounds, picking, "picksPerSecond", "duplicates");
