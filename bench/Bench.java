@@ -493,6 +493,7 @@ public class Bench {
         });
         result("errors", errors.get());
         live.close();
+        double best = Arrays.stream(rates).max().orElse(0);
         if (options.containsKey("--echo")) {
             List<Socket> echoes = new ArrayList<>();
             openInParallel(max, i -> {
@@ -503,13 +504,13 @@ public class Bench {
             });
             double[] echoRates = closedLoop("echo.", levels, seconds, echoes,
                     (socket, onAck) -> socket.onFrame = frame -> onAck.run());
-            double best = Arrays.stream(rates).max().orElse(0);
             double echoBest = Arrays.stream(echoRates).max().orElse(0);
-            result("maxToEchoMax", best / Math.max(echoBest, 0.001));
+            double ratio = best / Math.max(echoBest, 0.001);
+            result("maxToEchoMax", ratio);
             echoes.forEach(Socket::close);
-            return best / Math.max(echoBest, 0.001);
+            return ratio;
         }
-        return Arrays.stream(rates).max().orElse(0);
+        return best;
     }
 
     final AtomicInteger errors = new AtomicInteger();
